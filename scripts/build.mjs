@@ -1,0 +1,26 @@
+// Compiles src/ to dist/ (CommonJS + .d.ts, the form tslab's notebooks and the CLI load).
+// Skips the compile when dist/ is newer than every source file.
+import { execFileSync } from "node:child_process";
+import { readdirSync, statSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const newest = (dir) => {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+};
+const stamp = join(root, "dist", "index.js");
+const sources = Math.max(newest(join(root, "src")), statSync(join(root, "tsconfig.json")).mtimeMs, statSync(join(root, "tsconfig.build.json")).mtimeMs);
+if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources && !process.argv.includes("--force")) process.exit(0);
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+try {
+  execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+} catch {
+  console.error("build failed: see the TypeScript errors above");
+  process.exit(1);
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ScenarioParams } from "./scenarios";
+
+/** Where an injected fault or a kept quirk landed: a 1-based line number and its kind. */
+export const LinePlant = z.object({ line: z.number().int(), kind: z.string() });
+export type LinePlant = z.infer<typeof LinePlant>;
+
+/** What the generator planted in a log: written by `--truth FILE`, read by the tests and the synthetic notebook. */
+export const Truth = z.object({
+  options: z.object({ scenario: z.string(), students: z.number(), sessions: z.tuple([z.number(), z.number()]), seed: z.number(), start: z.string(), faults: z.number() }),
+  params: ScenarioParams,
+  counts: z.object({
+    lines: z.number(),
+    session_report: z.number(),
+    media_report: z.number(),
+    sessions: z.number(),
+    superseded_reports: z.number(),
+    users: z.number(),
+    sessions_with_media: z.number(),
+    orphan_media_sessions: z.number(),
+    unknown_type: z.number(),
+  }),
+  /** Per dimension: the planted model, the expected verdict, and the realised link of the score to the latent ability. */
+  dimensions: z.record(z.string(), z.object({
+    loading: z.number(),
+    growth: z.number(),
+    arbitrary: z.boolean(),
+    expected_verdict: z.enum(["ok", "concentrated", "arbitrary"]),
+    /** Correlation of the observed score with the session's latent ability (its square estimates reliability). */
+    ability_link: z.number().nullable(),
+    reliability: z.number().nullable(),
+  })),
+  /** Per feature and target: the planted link (sign and strength; 0 = none). */
+  features: z.record(z.string(), z.record(z.string(), z.number())),
+  planted_threshold: z.object({ feature: z.string(), outcome: z.string(), threshold: z.number(), direction: z.enum(["above", "below"]) }).nullable(),
+  /** Per dimension, the user_ids whose planted growth makes them improve clearly. */
+  improvers: z.record(z.string(), z.array(z.string())),
+  faults: z.array(LinePlant),
+  quirks: z.array(LinePlant),
+});
+export type Truth = z.infer<typeof Truth>;

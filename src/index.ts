@@ -1,0 +1,47 @@
+/**
+ * interview-metrics-kit: the public API. Schemas (zod, types inferred), the streaming loader, the join layer,
+ * statistics, the backend's rules as config, and the synthetic log generator.
+ */
+export * from "./schema/dimension";
+export * from "./schema/task";
+export * from "./schema/timeline-event";
+export * from "./schema/evaluation";
+export * from "./schema/diagnostics";
+export * from "./schema/session-report";
+export * from "./schema/audio-features";
+export * from "./schema/video-features";
+export * from "./schema/media-report";
+export * from "./schema/metrics-row";
+export * from "./schema/timestamp";
+
+export * from "./load/load-issue";
+export * from "./load/python-json";
+export * from "./load/line-source";
+export * from "./load/schema-drift";
+export * from "./load/parse-line";
+export * from "./load/read-metrics";
+export * from "./load/load-metrics";
+
+export * from "./join/columns";
+export * from "./join/metrics-data";
+export * from "./join/sessions-table";
+export * from "./join/dimension-scores";
+export * from "./join/media-table";
+export * from "./join/join-media";
+export * from "./join/student-timelines";
+export * from "./join/load-tables";
+
+export * from "./stats/finite-values";
+export * from "./stats/describe";
+
+export * from "./rules/rules-config";
+export * from "./rules/py-round";
+export * from "./rules/score-rules";
+
+export * from "./generate/python-json-writer";
+export * from "./generate/scenarios";
+export * from "./generate/truth";
+export * from "./generate/generate-log";
+
+export * from "./summary/summarize";
+export * from "./summary/format-summary";

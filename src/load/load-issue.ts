@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Why a line did not become a row, or what was odd about a row that did.
+ * - `invalid_json`: the line is not JSON (nor Python JSON);
+ * - `torn_line`: the file's last line has no newline and does not parse (a writer died mid-line);
+ * - `not_object`: valid JSON that is not an object;
+ * - `missing_type`: no string `type` field;
+ * - `schema`: the row does not match its type's schema (`path` names the first field at fault);
+ * - `unknown_type` (warning): a `type` the kit does not read; the line is skipped and counted;
+ * - `non_finite` (warning): a `NaN`/`Infinity` token, read as `null`; `path` names the field.
+ */
+export const IssueCode = z.enum(["invalid_json", "torn_line", "not_object", "missing_type", "schema", "unknown_type", "non_finite"]);
+export type IssueCode = z.infer<typeof IssueCode>;
+
+export const Severity = z.enum(["error", "warning"]);
+export type Severity = z.infer<typeof Severity>;
+
+/** One problem found while loading, located by file and 1-based line number (blank lines count). */
+export const LoadIssue = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  severity: Severity,
+  code: IssueCode,
+  path: z.string(),
+  message: z.string(),
+});
+export type LoadIssue = z.infer<typeof LoadIssue>;
+
+/** Formats an issue as `file:line: severity code at path: message`. */
+export function formatIssue(issue: LoadIssue): string {
+  const at = issue.path ? ` at ${issue.path}` : "";
+  return `${issue.file}:${issue.line}: ${issue.severity} ${issue.code}${at}: ${issue.message}`;
+}
+
+/** Thrown in `strict` mode at the first bad line: its message names the file, the line and the field. */
+export class MetricsLoadError extends Error {
+  readonly issue: LoadIssue;
+  constructor(issue: LoadIssue) {
+    super(formatIssue(issue));
+    this.name = "MetricsLoadError";
+    this.issue = issue;
+  }
+}
+
+/** Thrown when a source cannot be opened or read (missing file, permission, corrupt gzip). */
+export class MetricsSourceError extends Error {
+  readonly file: string;
+  constructor(file: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot read ${file}: ${reason}`);
+    this.name = "MetricsSourceError";
+    this.file = file;
+  }
+}

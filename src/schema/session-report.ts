@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { Timestamp } from "./timestamp";
+import { Evaluation } from "./evaluation";
+import { Diagnostics } from "./diagnostics";
+
+/**
+ * A `session_report` row: written each time a session's report is generated.
+ * The same `session_id` may be reported again later; the later row is the current one.
+ */
+export const SessionReport = z.looseObject({
+  type: z.literal("session_report"),
+  user_id: z.string().nullable(),
+  session_id: z.string(),
+  evaluation: Evaluation,
+  diagnostics: Diagnostics.optional(),
+  ts: Timestamp,
+});
+export type SessionReport = z.infer<typeof SessionReport>;

@@ -1,0 +1,39 @@
+import { max, mean, min, quantileSorted, sampleStandardDeviation } from "simple-statistics";
+import { finiteValues } from "./finite-values";
+
+/** Summary statistics of one column. */
+export interface Description {
+  n: number;
+  missing: number;
+  mean: number;
+  /** Sample standard deviation (n − 1); `NaN` when n < 2. */
+  std: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/**
+ * Describes the present values of a column (missing values skipped and counted). Returns `undefined` when no
+ * value is present.
+ *
+ * @example describe([1, 2, 3, null]) // { n: 3, missing: 1, mean: 2, std: 1, min: 1, q1: 1.5, median: 2, q3: 2.5, max: 3 }
+ */
+export function describe(xs: ArrayLike<unknown>): Description | undefined {
+  const { values, missing } = finiteValues(xs);
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: values.length,
+    missing,
+    mean: mean(values),
+    std: values.length > 1 ? sampleStandardDeviation(values) : NaN,
+    min: min(values),
+    q1: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    q3: quantileSorted(sorted, 0.75),
+    max: max(values),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The kit's one missing-data policy, used by every statistic: `null`, `undefined` and `NaN` (and ±Infinity) are
+ * missing; they are skipped and counted, never coerced to 0.
+ *
+ * @example finiteValues([1, null, NaN, 3]) // { values: [1, 3], missing: 2 }
+ */
+export function finiteValues(xs: ArrayLike<unknown>): { values: number[]; missing: number } {
+  const values: number[] = [];
+  let missing = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (typeof x === "number" && Number.isFinite(x)) values.push(x);
+    else missing++;
+  }
+  return { values, missing };
+}
+
+/** True when `x` counts as a value under the missing-data policy. */
+export function isPresent(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x);
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { LoadIssue } from "../load/load-issue";
+import type { MetricsTables } from "../join/load-tables";
+import { describe } from "../stats/describe";
+import { formatTimestamp } from "../schema/timestamp";
+
+const DimensionStats = z.object({ n: z.number().int(), mean: z.number(), std: z.number().nullable(), min: z.number(), max: z.number() });
+
+/** The shape `metrics-kit summary --json` prints. */
+export const Summary = z.object({
+  files: z.array(z.string()),
+  rows: z.object({ session_report: z.number().int(), media_report: z.number().int() }),
+  issues: z.array(LoadIssue),
+  sessions: z.number().int(),
+  superseded_reports: z.number().int(),
+  users: z.number().int(),
+  time_range: z.object({ first: z.string(), last: z.string() }).nullable(),
+  dimensions: z.record(z.string(), DimensionStats),
+  joined: z.object({ sessions_with_media: z.number().int(), orphan_media_sessions: z.number().int() }),
+  schema_drift: z.record(z.string(), z.number().int()),
+  user_mismatches: z.number().int(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+/**
+ * Summarises loaded tables: row counts, issues, sessions, users, time range (ISO 8601 with Z), per-dimension
+ * statistics over current reports (std with n − 1), media coverage and schema drift.
+ */
+export function summarize(t: MetricsTables): Summary {
+  const users = new Set<string>();
+  for (const u of t.data.reports.user_id) if (u !== null) users.add(u);
+  for (const u of t.data.media.user_id) if (u !== null) users.add(u);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const col of [t.data.reports.ts.values(), t.data.media.ts.values()]) {
+    for (const v of col) {
+      if (v < first) first = v;
+      if (v > last) last = v;
+    }
+  }
+  const dimensions: Summary["dimensions"] = {};
+  for (const name of t.dimensions) {
+    const d = describe(t.sessions.array(name) as ArrayLike<unknown>);
+    if (d) dimensions[name] = { n: d.n, mean: d.mean, std: Number.isNaN(d.std) ? null : d.std, min: d.min, max: d.max };
+  }
+  const nMedia = t.joined.array("n_media") as ArrayLike<number>;
+  let withMedia = 0;
+  for (let i = 0; i < nMedia.length; i++) if (nMedia[i] > 0) withMedia++;
+  return {
+    files: t.files,
+    rows: t.rows,
+    issues: t.issues,
+    sessions: t.sessions.numRows(),
+    superseded_reports: t.superseded,
+    users: users.size,
+    time_range: Number.isFinite(first) ? { first: formatTimestamp(first), last: formatTimestamp(last) } : null,
+    dimensions,
+    joined: { sessions_with_media: withMedia, orphan_media_sessions: t.orphans.numRows() },
+    schema_drift: Object.fromEntries(t.drift),
+    user_mismatches: t.userMismatches.length,
+  };
+}
