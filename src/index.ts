@@ -27,6 +27,7 @@ export * from "./join/metrics-data";
 export * from "./join/sessions-table";
 export * from "./join/dimension-scores";
 export * from "./join/media-table";
+export * from "./join/media-per-session";
 export * from "./join/join-media";
 export * from "./join/student-timelines";
 export * from "./join/load-tables";

@@ -1,22 +1,9 @@
-import { writeFileSync, existsSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { generateLog } from "../generate/generate-log";
 import { ScenarioName } from "../generate/scenarios";
-import { OutputExistsError, openOutput, writeAll } from "./write-output";
-
-function* batched(lines: Iterable<string>, onLine: () => void, size = 1 << 20): Generator<string> {
-  let buf = "";
-  for (const line of lines) {
-    buf += line;
-    onLine();
-    if (buf.length >= size) {
-      yield buf;
-      buf = "";
-    }
-  }
-  if (buf) yield buf;
-}
+import { checkOutput, writeLines } from "./write-output";
 
 /** `metrics-kit generate`: writes a synthetic log (and its truth file). */
 export function generateCommand(): Command {
@@ -37,15 +24,17 @@ export function generateCommand(): Command {
       for (const [k, v] of Object.entries(numbers)) {
         if (!Number.isFinite(v)) throw new Error(`invalid --${k === "lo" || k === "hi" ? "sessions" : k}: expected a number`);
       }
-      if (o.truth && existsSync(o.truth) && !o.force) throw new OutputExistsError(o.truth);
-      const gen = generateLog({ scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults });
-      const out = openOutput(o.out, Boolean(o.force));
-      const bar = process.stderr.isTTY ? new SingleBar({ format: "generating {bar} {value} students' lines", stream: process.stderr }, Presets.shades_classic) : undefined;
+      if (o.truth) checkOutput(o.truth, Boolean(o.force));
+      checkOutput(o.out, Boolean(o.force));
+      const gen = generateLog({ scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults, trackTruth: Boolean(o.truth) });
+      const bar = process.stderr.isTTY ? new SingleBar({ format: "generating {bar} {value}/~{total} lines", stream: process.stderr }, Presets.shades_classic) : undefined;
       let n = 0;
-      bar?.start(0, 0);
-      await writeAll(out, batched(gen.lines, () => {
+      // The line count is known only at the end: the bar's total is an estimate (≈2.2 lines per session).
+      bar?.start(Math.round(numbers.students * ((lo + (hi ?? lo)) / 2) * 2.2), 0);
+      writeLines(o.out, gen.lines, Boolean(o.force), () => {
         if (bar && ++n % 10000 === 0) bar.update(n);
-      }));
+      });
+      bar?.update(n);
       bar?.stop();
       const truth = gen.truth();
       if (o.truth) writeFileSync(o.truth, `${JSON.stringify(truth, null, 1)}\n`);

@@ -76,6 +76,7 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
   const start = parseTimestamp(options.start);
   if (start === undefined) throw new Error(`invalid start: ${options.start} is not an ISO 8601 date-time`);
   const q = params.quirks;
+  const track = options.trackTruth;
 
   const faults: LinePlant[] = [];
   const quirks: LinePlant[] = [];
@@ -199,8 +200,10 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
       if (writeRow(row, quirk ?? stamp.quirk)) {
         counts.media_report++;
         written++;
-        mediaSessions.add(sid);
-        if (student.id) users.add(student.id);
+        if (track) {
+          mediaSessions.add(sid);
+          if (student.id) users.add(student.id);
+        }
       }
     }
     return written;
@@ -265,8 +268,10 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
     const quirk = silent ? "no_answers" : student.id === null ? "guest" : stamp.quirk;
     if (writeRow(row, quirk)) {
       counts.session_report++;
-      sessionIds.add(sid);
-      if (student.id) users.add(student.id);
+      if (track) {
+        sessionIds.add(sid);
+        if (student.id) users.add(student.id);
+      }
     }
     if (rng.bernoulli(q.rereport)) {
       const later = when + rng.exponential(2 * DAY);
@@ -298,8 +303,8 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
         row.ts = stamp.ts;
         if (writeRow(row, "rereport")) {
           counts.session_report++;
-          if (sessionIds.has(ev.value.sid)) counts.superseded_reports++;
-          sessionIds.add(ev.value.sid);
+          if (!track || sessionIds.has(ev.value.sid)) counts.superseded_reports++;
+          if (track) sessionIds.add(ev.value.sid);
         }
       }
       for (const line of out) yield line;
@@ -326,13 +331,15 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
       return {
         options: { scenario: options.scenario, students: options.students, sessions: options.sessions, seed: options.seed, start: options.start, faults: options.faults },
         params,
-        counts: {
-          ...counts,
-          sessions: sessionIds.size,
-          users: users.size,
-          sessions_with_media: [...mediaSessions].filter((s) => sessionIds.has(s)).length,
-          orphan_media_sessions: [...mediaSessions].filter((s) => !sessionIds.has(s)).length,
-        },
+        counts: track
+          ? {
+              ...counts,
+              sessions: sessionIds.size,
+              users: users.size,
+              sessions_with_media: [...mediaSessions].filter((s) => sessionIds.has(s)).length,
+              orphan_media_sessions: [...mediaSessions].filter((s) => !sessionIds.has(s)).length,
+            }
+          : { ...counts, sessions: -1, users: -1, sessions_with_media: -1, orphan_media_sessions: -1 },
         dimensions: Object.fromEntries(DIMS.map((name, d) => {
           const link = abilityLink[d].value();
           return [name, { loading: params.dimensions[d].loading, growth: params.dimensions[d].growth, arbitrary: params.dimensions[d].arbitrary,

@@ -8,6 +8,10 @@ export const pyInt = (n: number) => new PyInt(Math.trunc(n));
 
 /** Python's float repr: shortest round-trip digits, always with a fraction or exponent (`100.0`, `1e-05`, `nan` → `NaN`). */
 export function pyFloat(x: number): string {
+  if (x !== Math.trunc(x)) {
+    const abs = Math.abs(x);
+    if (abs >= 1e-4 && abs < 1e16) return String(x); // the common case: JS and Python agree
+  }
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
@@ -33,17 +37,29 @@ export function pyDumps(value: unknown): string {
   if (value instanceof PyInt) return String(value.value);
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value)) return `[${value.map(pyDumps).join(", ")}]`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += i === 0 ? pyDumps(value[i]) : `, ${pyDumps(value[i])}`;
+    return `${out}]`;
+  }
   let out = "{";
   let first = true;
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined) continue;
-    out += `${first ? "" : ", "}${JSON.stringify(key)}: ${pyDumps(v)}`;
+    let k = KEYS.get(key);
+    if (k === undefined) {
+      k = `${JSON.stringify(key)}: `;
+      KEYS.set(key, k);
+    }
+    out += first ? k + pyDumps(v) : `, ${k}${pyDumps(v)}`;
     first = false;
   }
   return `${out}}`;
 }
+
+/** Serialised keys (`"name": `), cached: rows repeat the same few dozen keys. */
+const KEYS = new Map<string, string>();
 
 /** Python's `datetime.isoformat()` of a naive UTC datetime: microseconds, or no fraction when they are zero. */
 export function pyIsoformat(ms: number, micros: number): string {

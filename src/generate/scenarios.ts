@@ -52,8 +52,8 @@ export function scenario(name: ScenarioName): ScenarioParams {
   const base: ScenarioParams = {
     name,
     dimensions: [ok(0.75), ok(0.7), ok(0.75)],
-    answerLength: { logMean: Math.log(165), abilitySlope: -0.18, studentSd: 0.22, sessionSd: 0.1 },
-    filler: { logit: Math.log(0.03 / 0.97), abilitySlope: -0.75, studentSd: 0.3, sessionSd: 0.15 },
+    answerLength: { logMean: Math.log(178), abilitySlope: -0.18, studentSd: 0.22, sessionSd: 0.1 },
+    filler: { logit: Math.log(0.05 / 0.95), abilitySlope: -0.7, studentSd: 0.3, sessionSd: 0.15 },
     improverShare: 0,
     media: { audio: 0.7, video: 0.45, linkStrength: 0.35, noise: 1 },
     plantedThreshold: null,
@@ -100,6 +100,12 @@ export const GenerateOptions = z.object({
   start: z.string().default("2025-09-01T00:00:00"),
   /** Share of lines replaced by an injected fault (torn, invalid JSON, wrong type, missing key, unknown type). */
   faults: z.number().min(0).max(1).default(0),
+  /**
+   * Keep the ids needed for the truth's exact counts (sessions, users, media sessions). Memory then grows with the
+   * number of sessions; without it the generator runs in flat memory and `truth().counts` omits nothing but is
+   * computed from row counters only (sessions, users and media-session counts are then -1).
+   */
+  trackTruth: z.boolean().default(true),
   /** Overrides of the scenario's parameters. */
   params: ScenarioParams.partial().optional(),
 });

@@ -8,6 +8,7 @@ export type LinePlant = z.infer<typeof LinePlant>;
 /** What the generator planted in a log: written by `--truth FILE`, read by the tests and the synthetic notebook. */
 export const Truth = z.object({
   options: z.object({ scenario: z.string(), students: z.number(), sessions: z.tuple([z.number(), z.number()]), seed: z.number(), start: z.string(), faults: z.number() }),
+  /** Exact counts; sessions, users and the media-session counts are -1 when generated with `trackTruth: false`. */
   params: ScenarioParams,
   counts: z.object({
     lines: z.number(),

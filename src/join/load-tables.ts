@@ -4,7 +4,8 @@ import type { LoadIssue } from "../load/load-issue";
 import type { SchemaDrift } from "../load/schema-drift";
 import { createCollector, type MetricsData } from "./metrics-data";
 import { sessionsTable } from "./sessions-table";
-import { mediaPerSession, mediaTable } from "./media-table";
+import { mediaTable } from "./media-table";
+import { mediaPerSession } from "./media-per-session";
 import { joinMedia, type UserMismatch } from "./join-media";
 
 /** What `loadTables` builds: the join layer's tables, the issues and the counts around them. */
@@ -50,7 +51,7 @@ export async function loadTables(sources?: string | readonly string[], options: 
 export function buildTables(data: MetricsData, context: { files: string[]; issues: LoadIssue[]; drift: SchemaDrift }): MetricsTables {
   const sessions = sessionsTable(data);
   const media = mediaTable(data);
-  const perSession = mediaPerSession(media);
+  const perSession = mediaPerSession(data);
   const { joined, orphans, userMismatches } = joinMedia(sessions, perSession);
   return {
     ...context,

@@ -10,6 +10,7 @@ import { TIMELINE_COLUMNS as T } from "./columns";
 export function studentTimelines(sessions: aq.ColumnTable): aq.ColumnTable {
   return sessions
     .filter((d: { user_id: string | null }) => d.user_id != null)
+    .reify()
     .orderby("user_id", "ts")
     .groupby("user_id")
     .derive({ [T.session_index]: aq.op.row_number(), [T.n_sessions]: aq.op.count() })

@@ -4,6 +4,11 @@
  */
 export function pyRound(x: number, ndigits = 1): number {
   if (!Number.isFinite(x)) return x;
+  const scale = 10 ** ndigits;
+  const scaled = x * scale;
+  const fraction = scaled - Math.floor(scaled);
+  // Far from a tie, the nearest is unambiguous: skip the exact decimal expansion (the slow path below).
+  if (Math.abs(fraction - 0.5) > 1e-7 && Math.abs(scaled) < 2 ** 52) return Math.round(scaled) / scale;
   const sign = x < 0 ? -1 : 1;
   const exact = Math.abs(x).toFixed(Math.min(100, ndigits + 30));
   const [int, frac] = exact.split(".");

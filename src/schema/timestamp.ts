@@ -22,12 +22,13 @@ export function parseTimestamp(ts: string): number | undefined {
     const digits = zone.slice(1).replace(":", "");
     t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
-  // Date.UTC rolls over out-of-range fields (month 13, hour 25): reject those instead.
-  const check = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0));
-  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || check.getUTCHours() !== +h || +mi > 59 || (s ? +s : 0) > 59) {
-    return undefined;
-  }
+  // Date.UTC rolls over out-of-range fields (month 13, day 31 of a 30-day month, hour 25): reject those instead.
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > daysInMonth(+y, +mo) || +h > 23 || +mi > 59 || (s ? +s : 0) > 59) return undefined;
   return t;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Formats epoch milliseconds as ISO 8601 with `Z`, e.g. `2025-11-03T12:24:13.482Z`. */

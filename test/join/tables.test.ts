@@ -1,0 +1,61 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadTables, dimensionScores, studentTimelines, sessionsTable } from "../../src/index";
+import { writeTemp, sessionLine, mediaLine } from "../helpers";
+
+// A small log whose expected tables are worked out by hand:
+//  s1 (u1) reported at 10:00 and re-reported at 12:00 with other scores → the 12:00 report is current.
+//  s2 (u1) at 11:00, no media.   s3 (guest) at 09:00.   s9 has media but no report (orphan).
+//  s1's media: audio (speech 100) and video (speech 140, eye 0.6) from u1, one audio from u2 (mismatch, speech null).
+const log = [
+  sessionLine({ sid: "s1", user: "u1", ts: "2025-11-03T10:00:00", scores: [50.0, 92, 40.0] }),
+  mediaLine({ sid: "s1", mid: "m1", user: "u1", ts: "2025-11-03T09:50:00", speech: "100.0" }),
+  mediaLine({ sid: "s1", mid: "m2", user: "u1", ts: "2025-11-03T09:51:00", type: "video", speech: "140.0", eye: 0.6 }),
+  mediaLine({ sid: "s1", mid: "m3", user: "u2", ts: "2025-11-03T09:52:00", speech: "NaN" }),
+  sessionLine({ sid: "s2", user: "u1", ts: "2025-11-03T11:00:00.5", scores: [70.0, 100, 90.0] }),
+  sessionLine({ sid: "s1", user: "u1", ts: "2025-11-03T12:00:00", scores: [60.0, 85, 80.0] }),
+  sessionLine({ sid: "s3", user: null, ts: "2025-11-03T09:00:00", scores: null }),
+  mediaLine({ sid: "s9", mid: "m9", user: "u3", ts: "2025-11-03T08:00:00" }),
+].join("\n") + "\n";
+
+test("sessions: one row per session from its latest report, ordered by ts, dimension columns from the data", async () => {
+  const t = await loadTables(writeTemp("join.log", log));
+  assert.deepEqual(t.sessions.array("session_id"), ["s3", "s2", "s1"]);
+  assert.deepEqual(Array.from(t.sessions.array("结构化表达（STAR）") as Float64Array), [NaN, 70, 60]);
+  assert.deepEqual(Array.from(t.sessions.array("n_reports") as Float64Array), [1, 1, 2]);
+  assert.deepEqual((t.sessions.array("ts") as Date[]).map((d) => d.toISOString()), ["2025-11-03T09:00:00.000Z", "2025-11-03T11:00:00.500Z", "2025-11-03T12:00:00.000Z"]);
+  assert.deepEqual(t.dimensions, ["结构化表达（STAR）", "表达清晰度", "反思与成长意识"]);
+  assert.equal(t.superseded, 1);
+  assert.deepEqual(t.rows, { session_report: 4, media_report: 4 });
+  const old = sessionsTable(t.data, { reports: "superseded" });
+  assert.deepEqual(old.array("session_id"), ["s1"]);
+  assert.deepEqual(Array.from(old.array("表达清晰度") as Float64Array), [92]);
+});
+
+test("media per session: counts, means over present values, non-null counts; joined, orphans, mismatches", async () => {
+  const t = await loadTables(writeTemp("join.log", log));
+  const s1 = t.joined.filter((d: { session_id: string }) => d.session_id === "s1").objects()[0] as Record<string, unknown>;
+  assert.equal(s1.n_media, 3);
+  assert.equal(s1.n_audio, 2);
+  assert.equal(s1.n_video, 1);
+  assert.equal(s1["audio.speech_rate"], 120); // (100 + 140) / 2, the NaN skipped
+  assert.equal(s1["audio.speech_rate.n"], 2);
+  assert.equal(s1["video.eye_contact_score"], 0.6);
+  const s2 = t.joined.filter((d: { session_id: string }) => d.session_id === "s2").objects()[0] as Record<string, unknown>;
+  assert.equal(s2.n_media, 0);
+  assert.deepEqual(t.orphans.array("session_id"), ["s9"]);
+  assert.deepEqual(t.userMismatches, [{ session_id: "s1", user_id: "u1", media_user_ids: ["u1", "u2"] }]);
+  assert.equal(t.issues.length, 1);
+  assert.equal(t.issues[0].code, "non_finite");
+});
+
+test("long scores and student timelines", async () => {
+  const t = await loadTables(writeTemp("join.log", log));
+  const long = dimensionScores(t.data);
+  assert.equal(long.numRows(), 6); // s2 and s1 × 3 dimensions; s3 has none
+  assert.deepEqual(long.filter((d: { session_id: string }) => d.session_id === "s1").array("score"), [60, 85, 80]);
+  const tl = studentTimelines(t.sessions);
+  assert.deepEqual(tl.array("session_id"), ["s2", "s1"]);
+  assert.deepEqual(tl.array("session_index"), [1, 2]);
+  assert.deepEqual(tl.array("n_sessions"), [2, 2]);
+});

@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { loadMetrics, generateLog } from "../../src/index";
+import { createRng } from "../../src/generate/rng";
+import { writeTemp } from "../helpers";
+
+// Damages random lines of a valid generated log in random ways: every undamaged line must still load,
+// every damaged one must be reported at its line number.
+test("random damage: undamaged lines all load, damaged lines are all reported at their line", async () => {
+  const gen = generateLog({ students: 60, seed: 11 });
+  const lines = [...gen.lines].join("").split("\n").filter((l) => l.length > 0);
+  const rng = createRng(99);
+  const damaged = new Set<number>();
+  const ways: ((l: string) => string)[] = [
+    (l) => l.slice(0, Math.max(1, Math.floor(l.length * rng.uniform()))), // truncated
+    (l) => l.replace('"session_id": "', '"session_id": 7, "x": "'), // wrong type
+    (l) => l.replace(/"ts": "[^"]*"/, '"ts": "soon"'), // bad timestamp
+    (l) => l.replace('{"type": ', "{"), // broken JSON
+    (l) => l.replace(/"type": "[a-z_]+"/, '"type": 5'), // type not a string
+    () => "\u0000\u0001garbage",
+  ];
+  const out = lines.map((l, i) => {
+    if (rng.uniform() < 0.1) {
+      damaged.add(i + 1);
+      return rng.pick(ways)(l);
+    }
+    return l;
+  });
+  const path = writeTemp("damaged.log", out.join("\n") + "\n");
+  assert.ok(readFileSync(path, "utf8").length > 0);
+  const r = await loadMetrics(path);
+  const loaded = new Set(r.rows.map((x) => x.line));
+  const errors = new Set(r.issues.filter((i) => i.severity === "error").map((i) => i.line));
+  for (let line = 1; line <= out.length; line++) {
+    if (damaged.has(line)) assert.ok(errors.has(line) && !loaded.has(line), `damaged line ${line} must be reported`);
+    else assert.ok(loaded.has(line), `undamaged line ${line} must load`);
+  }
+  assert.ok(damaged.size > 10);
+});
