@@ -1,0 +1,87 @@
+import type * as aq from "arquero";
+import { quantileSorted } from "simple-statistics";
+import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
+import { pairedValues } from "../stats/paired-values";
+import { pearson, spearman } from "../stats/correlation";
+import { bootstrapInterval } from "../stats/bootstrap-interval";
+
+/** Options of `featureLinks`. */
+export interface FeatureLinkOptions {
+  /** Features to test; default every numeric media feature. */
+  features?: readonly MediaFeature[];
+  /** Bootstrap resamples for Spearman's interval; default 1000 (≥ 1,000 per the reference criteria). */
+  resamples?: number;
+  /** Bootstrap seed; default 1. */
+  seed?: number;
+  /** Pairs needed to report a link; default 10. */
+  minN?: number;
+}
+
+/** One feature against one target. */
+export interface FeatureLink {
+  /** The feature, named by its place in the log (`audio.filler_word_ratio`). */
+  feature: MediaFeature;
+  /** A dimension name, `overall_score`, or `risk:<dimension>` (1 when the session carries that risk tag). */
+  target: string;
+  n: number;
+  /** Sessions left out because the feature or the target is missing. */
+  missing: number;
+  pearson: number;
+  spearman: number;
+  /** Seeded percentile bootstrap 95% interval of Spearman's ρ. */
+  ci95: [number, number];
+  /** The interval excludes 0. */
+  significant: boolean;
+  /** Mean target per feature decile (for plots): upper bound of the bin, mean, count. */
+  bins: { upper: number; mean: number; n: number }[];
+}
+
+/**
+ * Every numeric media feature (per-session mean from the join layer) against every dimension, the overall score
+ * and every dimension's risk tag: n, Pearson, Spearman with a seeded bootstrap 95% interval, significance, and
+ * decile bins. Sessions without the feature are left out and counted.
+ *
+ * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant)
+ */
+export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
+  const { features = MEDIA_FEATURES, resamples = 1000, seed = 1, minN = 10 } = options;
+  const targets: [string, ArrayLike<unknown>][] = [
+    ...dimensions.map((d) => [d, joined.array(d) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
+    ["overall_score", joined.array("overall_score") as ArrayLike<unknown>],
+  ];
+  const risks = joined.array("risk_tags") as (readonly string[] | null)[];
+  const hasDims = joined.array("overall_score") as ArrayLike<number>;
+  for (const d of dimensions) {
+    targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
+  }
+  const links: FeatureLink[] = [];
+  for (const feature of features) {
+    if (!joined.columnNames().includes(feature)) continue;
+    const fx = joined.array(feature) as ArrayLike<unknown>;
+    for (const [target, ty] of targets) {
+      const { x, y, missing } = pairedValues(fx, ty);
+      if (x.length < minN) continue;
+      const r = pearson(x, y);
+      const rho = spearman(x, y);
+      if (r === undefined || rho === undefined) continue;
+      const ci = bootstrapInterval(x, y, spearman, { resamples, seed });
+      if (!ci) continue;
+      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y) });
+    }
+  }
+  return links;
+}
+
+function decileBins(x: number[], y: number[]): { upper: number; mean: number; n: number }[] {
+  const sorted = [...x].sort((a, b) => a - b);
+  const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileSorted(sorted, (k + 1) / 10)))];
+  const sums = edges.map(() => 0);
+  const counts = edges.map(() => 0);
+  x.forEach((v, i) => {
+    let b = edges.findIndex((e) => v <= e);
+    if (b < 0) b = edges.length - 1;
+    sums[b] += y[i];
+    counts[b]++;
+  });
+  return edges.map((upper, b) => ({ upper, mean: counts[b] ? sums[b] / counts[b] : NaN, n: counts[b] })).filter((b) => b.n > 0);
+}

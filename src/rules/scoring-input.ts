@@ -1,0 +1,56 @@
+import type * as aq from "arquero";
+import { MEDIA_FEATURES } from "../join/columns";
+import { encodeIndices } from "./score-rules";
+import type { RulesConfig } from "./rules-config";
+
+/** A log's current sessions as the columns the rules read, plus what the log says the rules gave. */
+export interface ScoringInput {
+  dimensions: string[];
+  session_id: string[];
+  /** Score per dimension (index = position in `dimensions`); `NaN` where absent. */
+  scores: Float64Array[];
+  avg_answer_len: Float64Array;
+  filler_ratio: Float64Array;
+  /** Per-session media feature means, for media thresholds (`NaN` where absent). */
+  media: Record<string, Float64Array>;
+  /** What the log holds: overall score, tag bitmasks and task codes (see `encodeIndices`). */
+  log: { overall: Float64Array; strength: Int32Array; risk: Int32Array; tasks: Float64Array };
+}
+
+/** Bit set for a tag or task naming no known dimension (so it never matches a recomputed one). */
+export const UNKNOWN_BIT = 30;
+
+/**
+ * Builds the scoring input from the joined (or sessions) table. Task focus labels map back to dimensions through
+ * `rules.tasks.focus`.
+ */
+export function scoringInput(table: aq.ColumnTable, dimensions: readonly string[], rules: RulesConfig): ScoringInput {
+  const n = table.numRows();
+  const f64 = (name: string) => Float64Array.from(table.columnNames().includes(name) ? (table.array(name) as ArrayLike<number>) : new Array<number>(n).fill(NaN), (v) => (typeof v === "number" ? v : NaN));
+  const index = new Map(dimensions.map((d, i) => [d, i]));
+  const byFocus = new Map<string, number>(dimensions.map((d, i) => [rules.tasks.focus[d] ?? d, i]));
+  const mask = (names: readonly string[] | null) => {
+    let m = 0;
+    for (const name of names ?? []) m |= 1 << (index.get(name) ?? UNKNOWN_BIT);
+    return m;
+  };
+  const strength = table.array("strength_tags") as (readonly string[] | null)[];
+  const risk = table.array("risk_tags") as (readonly string[] | null)[];
+  const focus = table.array("task_focus") as (readonly string[] | null)[];
+  const media: Record<string, Float64Array> = {};
+  for (const f of MEDIA_FEATURES) if (table.columnNames().includes(f)) media[f] = f64(f);
+  return {
+    dimensions: [...dimensions],
+    session_id: Array.from(table.array("session_id") as ArrayLike<string>),
+    scores: dimensions.map(f64),
+    avg_answer_len: f64("avg_answer_len"),
+    filler_ratio: f64("filler_ratio"),
+    media,
+    log: {
+      overall: f64("overall_score"),
+      strength: Int32Array.from(strength, mask),
+      risk: Int32Array.from(risk, mask),
+      tasks: Float64Array.from(focus, (fs) => encodeIndices((fs ?? []).map((f) => byFocus.get(f) ?? UNKNOWN_BIT))),
+    },
+  };
+}

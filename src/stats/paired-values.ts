@@ -1,0 +1,22 @@
+import { isPresent } from "./finite-values";
+
+/**
+ * The complete pairs of two columns (both values present under the missing-data policy), and how many pairs
+ * were left out.
+ *
+ * @example pairedValues([1, null, 3], [2, 5, NaN]) // { x: [1], y: [2], missing: 2 }
+ */
+export function pairedValues(xs: ArrayLike<unknown>, ys: ArrayLike<unknown>): { x: number[]; y: number[]; missing: number } {
+  if (xs.length !== ys.length) throw new Error(`pairedValues requires columns of equal length (${xs.length} ≠ ${ys.length})`);
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const a = xs[i];
+    const b = ys[i];
+    if (isPresent(a) && isPresent(b)) {
+      x.push(a);
+      y.push(b);
+    }
+  }
+  return { x, y, missing: xs.length - x.length };
+}
