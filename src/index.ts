@@ -46,3 +46,22 @@ export * from "./generate/generate-log";
 
 export * from "./summary/summarize";
 export * from "./summary/format-summary";
+
+export * from "./stats/paired-values";
+export * from "./stats/correlation";
+export * from "./stats/bootstrap-interval";
+export * from "./stats/normalized-entropy";
+export * from "./stats/cronbach-alpha";
+
+export * from "./rules/scoring-input";
+export * from "./rules/score-sessions";
+
+export * from "./analysis/dimension-quality";
+export * from "./analysis/feature-links";
+export * from "./analysis/student-progress";
+export * from "./analysis/replay";
+export * from "./analysis/rules-diff";
+export * from "./analysis/thresholds";
+export * from "./analysis/sweep";
+export * from "./analysis/suggest-threshold";
+export * from "./analysis/analyze";

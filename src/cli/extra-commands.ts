@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { analyzeCommand, replayCommand, rulesCommand } from "./analysis-commands";
 
-/** Commands of the analysis layer (added by later modules). */
+/** Commands of the analysis layer. */
 export function extraCommands(): Command[] {
-  return [];
+  return [analyzeCommand(), replayCommand(), rulesCommand()];
 }

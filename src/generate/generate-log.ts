@@ -15,6 +15,8 @@ const REFLECTION_KEYWORDS = 10;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const AUDIO_EMOTIONS = ["neutral", "happy", "sad", "angry", "fear", "surprise"] as const;
+/** Latent SDs of first → last gain that make a student a planted improver. */
+const CLEAR_GAIN = 2;
 const FAULT_KINDS = ["torn_line", "invalid_json", "wrong_type", "missing_key", "unknown_type"] as const;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -84,6 +86,7 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
   const mediaSessions = new Set<string>();
   const users = new Set<string>();
   const improvers: Record<string, string[]> = Object.fromEntries(DIMS.map((d) => [d, []]));
+  const improvement: Record<string, Record<string, number>> = Object.fromEntries(DIMS.map((d) => [d, {}]));
   const abilityLink = DIMS.map(() => new Corr());
   const counts = { lines: 0, session_report: 0, media_report: 0, superseded_reports: 0, unknown_type: 0 };
   let finished = false;
@@ -103,9 +106,15 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
       verbosity: rng.normal(0, params.answerLength.studentSd), filler: rng.normal(0, params.filler.studentSd),
       chinese: rng.bernoulli(0.85), sessions: guest ? 1 : rng.int(lo, hi), done: 0,
     };
+    if (s.id) {
+      params.dimensions.forEach((_, k) => {
+        if (growth[k] > 0) improvement[DIMS[k]][s.id!] = pyRound(growth[k] * (s.sessions - 1), 3);
+      });
+    }
     if (s.id && s.sessions >= 3) {
+      // A clear improvement: the planted latent gain from first to last session is at least 2 SD.
       params.dimensions.forEach((d, k) => {
-        if (d.growth > 0 && growth[k] > 0.2) improvers[DIMS[k]].push(s.id!);
+        if (d.growth > 0 && growth[k] * (s.sessions - 1) >= CLEAR_GAIN) improvers[DIMS[k]].push(s.id!);
       });
     }
     return s;
@@ -357,6 +366,7 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
         },
         planted_threshold: pt ? { feature: pt.feature, outcome: pt.outcome, threshold: pt.threshold, direction: "above" } : null,
         improvers,
+        improvement,
         faults,
         quirks,
       };

@@ -34,8 +34,10 @@ export const Truth = z.object({
   /** Per feature and target: the planted link (sign and strength; 0 = none). */
   features: z.record(z.string(), z.record(z.string(), z.number())),
   planted_threshold: z.object({ feature: z.string(), outcome: z.string(), threshold: z.number(), direction: z.enum(["above", "below"]) }).nullable(),
-  /** Per dimension, the user_ids whose planted growth makes them improve clearly. */
+  /** Per dimension, the user_ids whose planted gain from first to last session is at least 2 latent SD. */
   improvers: z.record(z.string(), z.array(z.string())),
+  /** Per dimension and user_id, the planted latent gain from first to last session (SD units; users without growth omitted). */
+  improvement: z.record(z.string(), z.record(z.string(), z.number())),
   faults: z.array(LinePlant),
   quirks: z.array(LinePlant),
 });

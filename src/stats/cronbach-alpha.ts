@@ -3,7 +3,7 @@ import { sampleVariance } from "simple-statistics";
 /**
  * Cronbach's α over items (columns) for the rows where every item is present:
  * α = k/(k−1) · (1 − Σ var(item) / var(total)). `undefined` with fewer than 2 items or 3 complete rows.
- * (Hand-written: simple-statistics has no α; checked against R psych::alpha in the tests.)
+ * (Hand-written: simple-statistics has no α; the test checks it against the textbook formula computed in Python.)
  *
  * @example cronbachAlpha([[1, 2, 3, 4], [2, 2, 4, 5], [1, 3, 3, 5]]) // items as columns
  */

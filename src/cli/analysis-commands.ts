@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { Command } from "commander";
+import { loadTables } from "../join/load-tables";
+import { analyze, analysisJson } from "../analysis/analyze";
+import { replay } from "../analysis/replay";
+import { defaultRules, RulesConfig } from "../rules/rules-config";
+import { scoringInput } from "../rules/scoring-input";
+import { checkOutput } from "./write-output";
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Reads a rules file (JSON, missing keys take today's values); throws naming the file and the field. */
+export function readRules(file: string | undefined): RulesConfig {
+  if (!file) return defaultRules();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`cannot read rules ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const r = RulesConfig.safeParse(json);
+  if (!r.success) throw new Error(`invalid rules ${file} at ${r.error.issues[0].path.join(".")}: ${r.error.issues[0].message}`);
+  return r.data;
+}
+
+export function analyzeCommand(): Command {
+  return new Command("analyze")
+    .description("dimension quality with verdicts, media features against dimensions, student progress")
+    .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
+    .option("--json", "print JSON", false)
+    .action(async (logs: string[], o) => {
+      const t = await loadTables(logs);
+      const a = analyze(t);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(analysisJson(a), null, 2)}\n`);
+        return;
+      }
+      const lines = [`sessions: ${t.sessions.numRows()}, Cronbach's alpha: ${a.quality.cronbach_alpha?.toFixed(2) ?? "–"}`, "dimension quality:"];
+      for (const [name, d] of Object.entries(a.quality.dimensions)) {
+        lines.push(`  ${name}: ${d.verdict} (n=${d.n}, mean ${d.mean.toFixed(1)}, sd ${d.std.toFixed(1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${d.item_rest_r?.toFixed(2) ?? "–"}, retest r ${d.retest_r?.toFixed(2) ?? "–"})`);
+        for (const r of d.reasons) lines.push(`    - ${r}`);
+      }
+      lines.push("significant feature links (Spearman, bootstrap 95% CI):");
+      for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] n=${l.n}`);
+      lines.push(`progress (${a.progress.students} students with ≥ 3 sessions):`);
+      for (const [name, d] of Object.entries(a.progress.dimensions)) {
+        lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
+      }
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
+}
+
+export function replayCommand(): Command {
+  return new Command("replay")
+    .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
+    .argument("[logs...]", "log files")
+    .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
+    .option("--json", "print JSON", false)
+    .action(async (logs: string[], o) => {
+      const rules = readRules(o.rules);
+      const t = await loadTables(logs);
+      const r = replay(scoringInput(t.sessions, t.dimensions, rules), rules);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed }, null, 2)}\n`);
+        return;
+      }
+      const lines = [`sessions: ${r.sessions}`, ...Object.entries(r.agreement).map(([f, s]) => `  ${f}: ${pct(s)} identical`)];
+      lines.push(`changed: ${Object.entries(r.changed).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+      if (r.examples.length) lines.push(`e.g. ${r.examples.slice(0, 5).join(", ")}`);
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
+}
+
+export function rulesCommand(): Command {
+  return new Command("rules")
+    .description("today's rules as the JSON file --rules reads")
+    .option("--print", "print today's rules", false)
+    .option("--out <file>", "write them to a file")
+    .option("--force", "overwrite an existing file", false)
+    .action((o) => {
+      const json = `${JSON.stringify(defaultRules(), null, 2)}\n`;
+      if (o.out) {
+        checkOutput(o.out, Boolean(o.force));
+        writeFileSync(o.out, json);
+      }
+      if (o.print || !o.out) process.stdout.write(json);
+    });
+}
