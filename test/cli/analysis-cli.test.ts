@@ -1,0 +1,46 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cli, tempDir } from "../helpers";
+
+const root = join(__dirname, "..", "..");
+const sample = join(root, "data", "sample", "metrics.log");
+
+test("analyze --json has the documented shape on the sample", () => {
+  const r = cli(["analyze", sample, "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const a = JSON.parse(r.stdout);
+  for (const d of Object.values(a.dimensions) as { verdict: string; reasons: string[]; n: number }[]) {
+    assert.ok(["ok", "concentrated", "arbitrary"].includes(d.verdict));
+    assert.ok(Array.isArray(d.reasons) && d.n > 0);
+  }
+  assert.equal(typeof a.cronbach_alpha, "number");
+  assert.ok(a.feature_links.some((l: { feature: string; target: string }) => l.feature === "audio.filler_word_ratio" && l.target === "表达清晰度"));
+  assert.ok(a.feature_links.every((l: { ci95: number[]; significant: boolean }) => l.ci95.length === 2 && typeof l.significant === "boolean"));
+  assert.ok(a.progress.students > 0);
+});
+
+test("rules --print round-trips through replay --rules; a changed rule changes sessions; a bad rules file exits 2", () => {
+  const dir = tempDir();
+  const printed = cli(["rules", "--print"]);
+  assert.equal(printed.status, 0);
+  const rules = JSON.parse(printed.stdout);
+  assert.equal(rules.clarity.length.high, 220);
+  writeFileSync(join(dir, "today.json"), printed.stdout);
+  const same = JSON.parse(cli(["replay", sample, "--rules", join(dir, "today.json"), "--json"]).stdout);
+  assert.deepEqual(same.changed, { scores: 0, strength_tags: 0, risk_tags: 0, tasks: 0 });
+  rules.tags.strengthAtLeast = 90;
+  writeFileSync(join(dir, "tuned.json"), JSON.stringify(rules));
+  const tuned = JSON.parse(cli(["replay", sample, "--rules", join(dir, "tuned.json"), "--json"]).stdout);
+  assert.ok(tuned.changed.strength_tags > 0);
+  assert.ok(tuned.agreement.strength_tags < 1);
+  writeFileSync(join(dir, "bad.json"), JSON.stringify({ tags: { strengthAtLeast: "high" } }));
+  const bad = cli(["replay", sample, "--rules", join(dir, "bad.json")]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /invalid rules .*bad\.json at tags\.strengthAtLeast/);
+  const out = join(dir, "rules.json");
+  writeFileSync(out, "keep");
+  assert.equal(cli(["rules", "--out", out]).status, 2);
+  assert.equal(readFileSync(out, "utf8"), "keep");
+});
