@@ -53,7 +53,7 @@ export function suggestThreshold(input: ScoringInput, rules: RulesConfig, path: 
   const N = positive.length - P;
   if (P === 0 || N === 0) throw new Error("suggestThreshold (youden) requires both positive and negative outcomes");
   // One sorted sweep: a cut between consecutive distinct values flags a suffix (above) or a prefix (below).
-  const order = values.map((v, k) => k).sort((a, b) => values[a] - values[b]);
+  const order = values.map((_, k) => k).sort((a, b) => values[a] - values[b]);
   let best = { value: NaN, j: -Infinity, sensitivity: 0, specificity: 0 };
   let posBelow = 0;
   let negBelow = 0;

@@ -10,11 +10,10 @@ export interface Threshold {
   direction: "above" | "below";
   range: [number, number];
   step: number;
-  /** The per-session value the threshold is compared with (`NaN` where missing), or undefined for tag thresholds. */
+  /** The per-session value the threshold is compared with (`NaN` where missing); for tags and tasks, the session's highest or lowest dimension score. */
   values(input: ScoringInput, rules: RulesConfig): Float64Array;
 }
 
-const column = (pick: (input: ScoringInput, rules: RulesConfig) => Float64Array) => pick;
 const dimension = (name: (r: RulesConfig) => string) => (input: ScoringInput, rules: RulesConfig) =>
   input.scores[input.dimensions.indexOf(name(rules))] ?? new Float64Array(input.session_id.length).fill(NaN);
 /** For tag and task thresholds: each session's extreme dimension score (max for strength, min for risk/tasks). */
@@ -26,11 +25,11 @@ const extreme = (pick: "max" | "min") => (input: ScoringInput) =>
 
 /** Every threshold of today's rules that can be swept or suggested (the STAR comment coverage is not in the log). */
 export const THRESHOLDS: readonly Threshold[] = [
-  { path: "clarity.length.high", label: "clarity: long-answer deduction (avg_answer_len >)", direction: "above", range: [50, 500], step: 5, values: column((i) => i.avg_answer_len) },
-  { path: "clarity.length.mid", label: "clarity: medium-answer deduction (avg_answer_len >)", direction: "above", range: [50, 500], step: 5, values: column((i) => i.avg_answer_len) },
-  { path: "clarity.filler.high", label: "clarity: heavy-filler deduction (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: column((i) => i.filler_ratio) },
-  { path: "clarity.filler.mid", label: "clarity: filler deduction (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: column((i) => i.filler_ratio) },
-  { path: "clarity.fillerComment", label: "filler comment (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: column((i) => i.filler_ratio) },
+  { path: "clarity.length.high", label: "clarity: long-answer deduction (avg_answer_len >)", direction: "above", range: [50, 500], step: 5, values: (i) => i.avg_answer_len },
+  { path: "clarity.length.mid", label: "clarity: medium-answer deduction (avg_answer_len >)", direction: "above", range: [50, 500], step: 5, values: (i) => i.avg_answer_len },
+  { path: "clarity.filler.high", label: "clarity: heavy-filler deduction (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: (i) => i.filler_ratio },
+  { path: "clarity.filler.mid", label: "clarity: filler deduction (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: (i) => i.filler_ratio },
+  { path: "clarity.fillerComment", label: "filler comment (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: (i) => i.filler_ratio },
   { path: "reflection.commentThreshold", label: "reflection comment (score <)", direction: "below", range: [0, 100], step: 1, values: dimension((r) => r.reflection.dimension) },
   { path: "tags.strengthAtLeast", label: "strength tag (score ≥)", direction: "above", range: [0, 100], step: 1, values: extreme("max") },
   { path: "tags.riskAtMost", label: "risk tag (score ≤)", direction: "below", range: [0, 100], step: 1, values: extreme("min") },
