@@ -50,6 +50,7 @@ export * from "./summary/format-summary";
 export * from "./stats/paired-values";
 export * from "./stats/correlation";
 export * from "./stats/bootstrap-interval";
+export * from "./stats/spearman-interval";
 export * from "./stats/normalized-entropy";
 export * from "./stats/cronbach-alpha";
 

@@ -35,7 +35,7 @@ export function analysisJson(a: Analysis) {
       entropy: d.entropy, item_rest_r: num(d.item_rest_r), retest_r: num(d.retest_r), retest_pairs: d.retest_pairs, verdict: d.verdict, reasons: d.reasons,
     }])),
     cronbach_alpha: num(a.quality.cronbach_alpha),
-    feature_links: a.links.map(({ feature, target, n, missing, pearson, spearman, ci95, significant }) => ({ feature, target, n, missing, pearson, spearman, ci95, significant })),
+    feature_links: a.links.map(({ feature, target, n, missing, pearson, spearman, ci95, interval, significant }) => ({ feature, target, n, missing, pearson, spearman, ci95, interval, significant })),
     progress: {
       students: a.progress.students,
       dimensions: Object.fromEntries(Object.entries(a.progress.dimensions).map(([name, d]) => [name, {

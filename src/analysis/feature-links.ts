@@ -4,6 +4,7 @@ import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
 import { pearson, spearman } from "../stats/correlation";
 import { bootstrapInterval } from "../stats/bootstrap-interval";
+import { spearmanInterval } from "../stats/spearman-interval";
 
 /** Options of `featureLinks`. */
 export interface FeatureLinkOptions {
@@ -15,6 +16,8 @@ export interface FeatureLinkOptions {
   seed?: number;
   /** Pairs needed to report a link; default 10. */
   minN?: number;
+  /** Above this many pairs the interval is Fisher z with the Bonett–Wright SE instead of the bootstrap; default 5000. */
+  bootstrapMaxN?: number;
 }
 
 /** One feature against one target. */
@@ -28,8 +31,9 @@ export interface FeatureLink {
   missing: number;
   pearson: number;
   spearman: number;
-  /** Seeded percentile bootstrap 95% interval of Spearman's ρ. */
+  /** 95% interval of Spearman's ρ: seeded percentile bootstrap, or Fisher z (Bonett–Wright) above `bootstrapMaxN` pairs. */
   ci95: [number, number];
+  interval: "bootstrap" | "fisher-z";
   /** The interval excludes 0. */
   significant: boolean;
   /** Mean target per feature decile (for plots): upper bound of the bin, mean, count. */
@@ -38,13 +42,13 @@ export interface FeatureLink {
 
 /**
  * Every numeric media feature (per-session mean from the join layer) against every dimension, the overall score
- * and every dimension's risk tag: n, Pearson, Spearman with a seeded bootstrap 95% interval, significance, and
- * decile bins. Sessions without the feature are left out and counted.
+ * and every dimension's risk tag: n, Pearson, Spearman with a 95% interval (seeded bootstrap up to `bootstrapMaxN`
+ * pairs, Fisher z above), significance, and decile bins. Sessions without the feature are left out and counted.
  *
  * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant)
  */
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
-  const { features = MEDIA_FEATURES, resamples = 1000, seed = 1, minN = 10 } = options;
+  const { features = MEDIA_FEATURES, resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000 } = options;
   const targets: [string, ArrayLike<unknown>][] = [
     ...dimensions.map((d) => [d, joined.array(d) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
     ["overall_score", joined.array("overall_score") as ArrayLike<unknown>],
@@ -64,24 +68,34 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
       const r = pearson(x, y);
       const rho = spearman(x, y);
       if (r === undefined || rho === undefined) continue;
-      const ci = bootstrapInterval(x, y, spearman, { resamples, seed });
+      const interval = x.length > bootstrapMaxN ? "fisher-z" : "bootstrap";
+      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : bootstrapInterval(x, y, spearman, { resamples, seed });
       if (!ci) continue;
-      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y) });
+      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y) });
     }
   }
   return links;
 }
 
+/** Mean of y within each decile of x (ties kept together, so there may be fewer than 10 bins). One sorted walk. */
 function decileBins(x: number[], y: number[]): { upper: number; mean: number; n: number }[] {
-  const sorted = [...x].sort((a, b) => a - b);
+  const order = Array.from(x.keys()).sort((a, b) => x[a] - x[b]);
+  const sorted = order.map((i) => x[i]);
   const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileSorted(sorted, (k + 1) / 10)))];
-  const sums = edges.map(() => 0);
-  const counts = edges.map(() => 0);
-  x.forEach((v, i) => {
-    let b = edges.findIndex((e) => v <= e);
-    if (b < 0) b = edges.length - 1;
-    sums[b] += y[i];
-    counts[b]++;
-  });
-  return edges.map((upper, b) => ({ upper, mean: counts[b] ? sums[b] / counts[b] : NaN, n: counts[b] })).filter((b) => b.n > 0);
+  const bins: { upper: number; mean: number; n: number }[] = [];
+  let b = 0;
+  let sum = 0;
+  let n = 0;
+  for (const i of order) {
+    while (b < edges.length - 1 && x[i] > edges[b]) {
+      if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
+      b++;
+      sum = 0;
+      n = 0;
+    }
+    sum += y[i];
+    n++;
+  }
+  if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
+  return bins;
 }

@@ -68,7 +68,11 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
       if (i < users.length && users[i] === users[start]) continue;
       const pts: [number, number][] = [];
       for (let k = start; k < i; k++) if (Number.isFinite(scores[k])) pts.push([index[k], scores[k]]);
-      for (const [x, y] of pts) byIndex.set(x, [...(byIndex.get(x) ?? []), y]);
+      for (const [x, y] of pts) {
+        let ys = byIndex.get(x);
+        if (!ys) byIndex.set(x, (ys = []));
+        ys.push(y);
+      }
       if (pts.length >= minSessions) {
         const slope = linearRegression(pts).m;
         const change = pts[pts.length - 1][1] - pts[0][1];

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pearson, spearman, cronbachAlpha, bootstrapInterval, normalizedEntropy, describe, finiteValues, pairedValues } from "../../src/index";
+import { pearson, spearman, spearmanInterval, cronbachAlpha, bootstrapInterval, normalizedEntropy, describe, finiteValues, pairedValues } from "../../src/index";
 
 const close = (a: number | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && Math.abs(a - b) < eps, `${a} ≉ ${b}`);
 
@@ -29,4 +29,28 @@ test("bootstrap intervals are seeded and bracket the estimate", () => {
   assert.deepEqual(a, b);
   const r = pearson(x, y)!;
   assert.ok(a![0] < r && r < a![1]);
+});
+
+test("at large n the Fisher-z interval of Spearman's rho agrees with the bootstrap", () => {
+  const n = 3000;
+  const x = Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 % 1);
+  const y = x.map((v, i) => v + (Math.sin(i * 78.233) * 12345.678 % 1));
+  const rho = spearman(x, y)!;
+  const z = spearmanInterval(rho, n)!;
+  const b = bootstrapInterval(x, y, spearman, { resamples: 300, seed: 2 })!;
+  assert.ok(Math.abs(z[0] - b[0]) < 0.02 && Math.abs(z[1] - b[1]) < 0.02, `${z} vs ${b}`);
+  assert.equal(spearmanInterval(1, 10), undefined);
+  assert.equal(spearmanInterval(0.5, 3), undefined);
+});
+
+test("feature links: decile bins cover every pair once and are ordered by their upper bound", async () => {
+  const { featureLinks } = await import("../../src/index");
+  const aq = await import("arquero");
+  const x = Array.from({ length: 200 }, (_, i) => i % 37);
+  const t = aq.table({ "audio.speech_rate": x, overall_score: x.map((v) => v * 2), risk_tags: x.map(() => null), d: x.map((v) => v + 1) });
+  const [link] = featureLinks(t, ["d"], { features: ["audio.speech_rate"], resamples: 50 });
+  assert.equal(link.bins.reduce((s, b) => s + b.n, 0), 200);
+  for (let k = 1; k < link.bins.length; k++) assert.ok(link.bins[k].upper > link.bins[k - 1].upper);
+  for (const b of link.bins) assert.ok(b.mean <= b.upper + 1);
+  assert.ok(Math.abs(link.spearman - 1) < 1e-12);
 });
