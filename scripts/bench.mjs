@@ -5,6 +5,7 @@
 //   load      load + validate (readMetricsBatches: Python JSON, zod, issues, drift)
 //   join      load + validate + join (loadTables: sessions, media, per-session media, sessions ⟕ media)
 //   generate  write the synthetic log of at least 1M rows
+//   analyze   on a log of ~100k sessions: loadTables, then analyze (dimension quality, feature links, progress)
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -42,6 +43,17 @@ async function child(mode, file) {
     const t = await kit.loadTables(file, {});
     rows = t.rows.session_report + t.rows.media_report;
     if (t.joined.numRows() === 0) throw new Error("empty join");
+  } else if (mode === "analyze") {
+    const t = await kit.loadTables(file, {});
+    const loaded = performance.now();
+    const a = kit.analyze(t);
+    rows = t.sessions.numRows();
+    process.stdout.write(JSON.stringify({ mode, rows, seconds: (performance.now() - t0) / 1000, loadSeconds: (loaded - t0) / 1000,
+      analyzeSeconds: (performance.now() - loaded) / 1000, links: a.links.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    return;
+  } else if (mode === "generate-sessions") {
+    const { writeLines } = await import(join(root, "dist", "cli", "write-output.js"));
+    writeLines(file, kit.generateLog({ students: 28000, seed: 3, faults: 0, trackTruth: false }).lines, true, () => rows++);
   } else if (mode === "generate") {
     const { writeLines } = await import(join(root, "dist", "cli", "write-output.js"));
     writeLines(file, kit.generateLog({ students: STUDENTS, seed: 1, faults: 0, trackTruth: false }).lines, true, () => rows++);
@@ -78,6 +90,12 @@ if (process.argv[2] === "--child") {
     "ndjson/baseline time": results.ndjson.seconds / b.seconds,
     "generate rows/s ÷ load rows/s (target ≥ 1)": (results.generate.rows / results.generate.seconds) / (results.load.rows / results.load.seconds),
   };
-  for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(46)} ${v.toFixed(2)}`);
+  const sessionsLog = join(dir, "bench-100k-sessions.log");
+  if (!existsSync(sessionsLog)) measure("generate-sessions", sessionsLog);
+  const an = measure("analyze", sessionsLog);
+  results.analyze = an;
+  ratios["analyze/load time on ~100k sessions (target ≤ 1.5)"] = an.analyzeSeconds / an.loadSeconds;
+  console.log(`analyze    ${String(an.rows).padStart(9)} sessions: load ${an.loadSeconds.toFixed(2)} s, analyze ${an.analyzeSeconds.toFixed(2)} s (${an.links} feature links), peak RSS ${an.maxRssMB.toFixed(0)} MB`);
+  for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
   writeFileSync(join(dir, "results.json"), JSON.stringify({ log, mb, results, ratios }, null, 2));
 }

@@ -51,6 +51,7 @@ export * from "./stats/paired-values";
 export * from "./stats/correlation";
 export * from "./stats/bootstrap-interval";
 export * from "./stats/spearman-interval";
+export * from "./stats/average-ranks";
 export * from "./stats/normalized-entropy";
 export * from "./stats/cronbach-alpha";
 

@@ -2,7 +2,9 @@ import type * as aq from "arquero";
 import { quantileSorted } from "simple-statistics";
 import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
+import { isPresent } from "../stats/finite-values";
 import { pearson, spearman } from "../stats/correlation";
+import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { bootstrapInterval } from "../stats/bootstrap-interval";
 import { spearmanInterval } from "../stats/spearman-interval";
 
@@ -59,28 +61,38 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
   }
   const links: FeatureLink[] = [];
+  const n = joined.numRows();
+  const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
   for (const feature of features) {
     if (!joined.columnNames().includes(feature)) continue;
     const fx = joined.array(feature) as ArrayLike<unknown>;
-    for (const [target, ty] of targets) {
+    const featureOrder = sortedPresent(fx);
+    targets.forEach(([target, ty], t) => {
       const { x, y, missing } = pairedValues(fx, ty);
-      if (x.length < minN) continue;
+      if (x.length < minN) return;
+      // Positions of the complete pairs, in row order (as pairedValues returns them).
+      const position = new Int32Array(n).fill(-1);
+      let p = 0;
+      for (let i = 0; i < n; i++) if (isPresent(fx[i]) && isPresent(ty[i])) position[i] = p++;
+      const orderX = Int32Array.from(Array.prototype.filter.call(featureOrder, (i: number) => position[i] >= 0) as number[], (i) => position[i]);
+      const orderY = Int32Array.from(Array.prototype.filter.call(targetOrders[t], (i: number) => position[i] >= 0) as number[], (i) => position[i]);
+      const rx = scatter(averageRanks(x, orderX), orderX);
+      const ry = scatter(averageRanks(y, orderY), orderY);
       const r = pearson(x, y);
-      const rho = spearman(x, y);
-      if (r === undefined || rho === undefined) continue;
+      const rho = pearson(rx, ry);
+      if (r === undefined || rho === undefined) return;
       const interval = x.length > bootstrapMaxN ? "fisher-z" : "bootstrap";
       const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : bootstrapInterval(x, y, spearman, { resamples, seed });
-      if (!ci) continue;
-      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y) });
-    }
+      if (!ci) return;
+      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y, orderX) });
+    });
   }
   return links;
 }
 
 /** Mean of y within each decile of x (ties kept together, so there may be fewer than 10 bins). One sorted walk. */
-function decileBins(x: number[], y: number[]): { upper: number; mean: number; n: number }[] {
-  const order = Array.from(x.keys()).sort((a, b) => x[a] - x[b]);
-  const sorted = order.map((i) => x[i]);
+function decileBins(x: number[], y: number[], order: Int32Array): { upper: number; mean: number; n: number }[] {
+  const sorted = Array.from(order, (i) => x[i]);
   const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileSorted(sorted, (k + 1) / 10)))];
   const bins: { upper: number; mean: number; n: number }[] = [];
   let b = 0;
@@ -98,4 +110,11 @@ function decileBins(x: number[], y: number[]): { upper: number; mean: number; n:
   }
   if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
   return bins;
+}
+
+/** Puts ranks given in sorted order back into row order. */
+function scatter(ranksInOrder: Float64Array, order: Int32Array): number[] {
+  const out = new Array<number>(order.length);
+  for (let k = 0; k < order.length; k++) out[order[k]] = ranksInOrder[k];
+  return out;
 }

@@ -54,3 +54,19 @@ test("feature links: decile bins cover every pair once and are ordered by their 
   for (const b of link.bins) assert.ok(b.mean <= b.upper + 1);
   assert.ok(Math.abs(link.spearman - 1) < 1e-12);
 });
+
+test("ranks from a shared sort order give simple-statistics' Spearman exactly", async () => {
+  const { averageRanks, sortedPresent, featureLinks } = await import("../../src/index");
+  const { sampleRankCorrelation } = await import("simple-statistics");
+  assert.deepEqual(Array.from(averageRanks([10, 30, 20, 20], [0, 2, 3, 1])), [1, 2.5, 2.5, 4]);
+  assert.deepEqual(Array.from(sortedPresent([3, null, 1, NaN, 2])), [2, 4, 0]);
+  const aq = await import("arquero");
+  const f = Array.from({ length: 300 }, (_, i) => (i % 13 === 0 ? null : (i * 7919) % 101));
+  const d = Array.from({ length: 300 }, (_, i) => (i % 17 === 0 ? NaN : (i * 104729) % 53));
+  const t = aq.table({ "audio.pause_ratio": f, d, overall_score: d, risk_tags: d.map(() => null) });
+  const link = featureLinks(t, ["d"], { features: ["audio.pause_ratio"], resamples: 20 }).find((l) => l.target === "d")!;
+  const pairs = f.map((v, i) => [v, d[i]]).filter(([a, b]) => a !== null && Number.isFinite(b)) as [number, number][];
+  const expected = sampleRankCorrelation(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  assert.ok(Math.abs(link.spearman - expected) < 1e-12, `${link.spearman} vs ${expected}`);
+  assert.equal(link.n, pairs.length);
+});
