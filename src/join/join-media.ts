@@ -27,8 +27,7 @@ export interface JoinResult {
 export function joinMedia(sessions: aq.ColumnTable, perSession: aq.ColumnTable): JoinResult {
   const joined = sessions
     .join_left(perSession, "session_id")
-    .impute({ [M.n_media]: () => 0, [M.n_audio]: () => 0, [M.n_video]: () => 0 })
-    .reify();
+    .impute({ [M.n_media]: () => 0, [M.n_audio]: () => 0, [M.n_video]: () => 0 });
   const orphans = perSession.antijoin(sessions, "session_id");
   const userMismatches: UserMismatch[] = [];
   const sid = joined.array("session_id") as string[];
