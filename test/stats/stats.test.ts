@@ -70,3 +70,19 @@ test("ranks from a shared sort order give simple-statistics' Spearman exactly", 
   assert.ok(Math.abs(link.spearman - expected) < 1e-12, `${link.spearman} vs ${expected}`);
   assert.equal(link.n, pairs.length);
 });
+
+test("reference values of the hand-written interval and RCI (computed in Python's math module)", async () => {
+  const { spearmanInterval, studentProgress } = await import("../../src/index");
+  const aq = await import("arquero");
+  const [lo, hi] = spearmanInterval(0.3, 10000)!;
+  close(lo, 0.28165688853652715, 1e-12);
+  close(hi, 0.31812391433329484, 1e-12);
+  // One student, scores 50 → 60 → 70: SD 10, slope 10; with retest r 0.8, RCI = 20 / (√2 · 10 · √0.2)
+  const sessions = aq.table({ session_id: ["a", "b", "c"], user_id: ["u", "u", "u"], ts: [1, 2, 3].map((d) => new Date(Date.UTC(2025, 0, d))), d: [50, 60, 70] });
+  const quality = { cronbach_alpha: null, dimensions: { d: { retest_r: 0.8 } } } as unknown as Parameters<typeof studentProgress>[2];
+  const p = studentProgress(sessions, ["d"], quality);
+  assert.equal(p.changes.length, 1);
+  close(p.changes[0].slope, 10);
+  close(p.changes[0].rci!, 3.1622776601683795, 1e-12);
+  assert.equal(p.changes[0].improved, true);
+});
