@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../rules/rules-config";
 import { scoreSessions, type ScoringOutput } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
+import { sameScore } from "../rules/score-rules";
 
 /** Fields replay compares. */
 export const REPLAY_FIELDS = ["scores", "overall_score", "strength_tags", "risk_tags", "tasks"] as const;
@@ -16,15 +17,14 @@ export interface ReplayReport {
   examples: string[];
 }
 
-const same = (a: number, b: number) => (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) < 1e-9;
 
 /** Per session, which fields of `out` differ from the logged values. */
 export function compareToLog(input: ScoringInput, out: ScoringOutput): Record<ReplayField, Uint8Array> {
   const n = input.session_id.length;
   const diff = Object.fromEntries(REPLAY_FIELDS.map((f) => [f, new Uint8Array(n)])) as Record<ReplayField, Uint8Array>;
   for (let i = 0; i < n; i++) {
-    diff.scores[i] = input.scores.some((c, d) => !same(c[i], out.scores[d][i])) ? 1 : 0;
-    diff.overall_score[i] = same(input.log.overall[i], out.overall[i]) ? 0 : 1;
+    diff.scores[i] = input.scores.some((c, d) => !sameScore(c[i], out.scores[d][i])) ? 1 : 0;
+    diff.overall_score[i] = sameScore(input.log.overall[i], out.overall[i]) ? 0 : 1;
     diff.strength_tags[i] = input.log.strength[i] === out.strength[i] ? 0 : 1;
     diff.risk_tags[i] = input.log.risk[i] === out.risk[i] ? 0 : 1;
     diff.tasks[i] = input.log.tasks[i] === out.tasks[i] ? 0 : 1;

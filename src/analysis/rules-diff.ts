@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../rules/rules-config";
 import { scoreSessions } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
+import { bitShare, sameScore } from "../rules/score-rules";
 
 export interface RulesDiff {
   sessions: number;
@@ -24,7 +25,7 @@ export function rulesDiff(input: ScoringInput, before: RulesConfig, after: Rules
   const changed = { scores: 0, strength_tags: 0, risk_tags: 0, tasks: 0, any: 0 };
   const changed_sessions: string[] = [];
   for (let i = 0; i < n; i++) {
-    const s = a.overall[i] !== b.overall[i] && !(Number.isNaN(a.overall[i]) && Number.isNaN(b.overall[i])) || a.scores.some((c, d) => c[i] !== b.scores[d][i] && !(Number.isNaN(c[i]) && Number.isNaN(b.scores[d][i])));
+    const s = !sameScore(a.overall[i], b.overall[i]) || a.scores.some((c, d) => !sameScore(c[i], b.scores[d][i]));
     const st = a.strength[i] !== b.strength[i];
     const rk = a.risk[i] !== b.risk[i];
     const tk = a.tasks[i] !== b.tasks[i];
@@ -37,7 +38,6 @@ export function rulesDiff(input: ScoringInput, before: RulesConfig, after: Rules
       changed_sessions.push(input.session_id[i]);
     }
   }
-  const rate = (m: Int32Array, d: number) => (n ? m.reduce((s, v) => s + ((v >> d) & 1), 0) / n : 0);
-  const tag_rates = Object.fromEntries(input.dimensions.map((dim, d) => [dim, { strength: [rate(a.strength, d), rate(b.strength, d)], risk: [rate(a.risk, d), rate(b.risk, d)] }]));
+  const tag_rates = Object.fromEntries(input.dimensions.map((dim, d) => [dim, { strength: [bitShare(a.strength, d), bitShare(b.strength, d)], risk: [bitShare(a.risk, d), bitShare(b.risk, d)] }]));
   return { sessions: n, changed, tag_rates: tag_rates as RulesDiff["tag_rates"], changed_sessions };
 }

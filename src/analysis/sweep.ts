@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../rules/rules-config";
 import { scoreSessions } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
+import { bitShare } from "../rules/score-rules";
 import { findThreshold, flags, setThreshold } from "./thresholds";
 
 export interface SweepPoint {
@@ -36,13 +37,11 @@ export function sweep(input: ScoringInput, rules: RulesConfig, path: string, val
         if (Number.isFinite(o)) { sf += o; nf++; }
       } else if (Number.isFinite(o)) { su += o; nu++; }
     }
-    const n = input.session_id.length;
-    const rate = (m: Int32Array, d: number) => (n ? m.reduce((s, v) => s + ((v >> d) & 1), 0) / n : 0);
     return {
       value,
       flagged_share: present ? flagged / present : 0,
-      strength_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, rate(out.strength, d)])),
-      risk_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, rate(out.risk, d)])),
+      strength_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, bitShare(out.strength, d)])),
+      risk_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, bitShare(out.risk, d)])),
       mean_overall_flagged: nf ? sf / nf : NaN,
       mean_overall_unflagged: nu ? su / nu : NaN,
     };

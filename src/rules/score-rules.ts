@@ -79,3 +79,15 @@ export function maskNames(mask: number, dimensions: readonly string[]): string[]
   const names = dimensions.filter((_, i) => (mask & (1 << i)) !== 0);
   return names.length > 0 ? names : null;
 }
+
+/** The share of sessions whose bitmask has `bit` set (e.g. the strength-tag rate of dimension `bit`); 0 for none. */
+export function bitShare(masks: Int32Array, bit: number): number {
+  let k = 0;
+  for (let i = 0; i < masks.length; i++) k += (masks[i] >> bit) & 1;
+  return masks.length ? k / masks.length : 0;
+}
+
+/** Equal scores, counting two missing (`NaN`) scores as equal. */
+export function sameScore(a: number, b: number): boolean {
+  return (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) < 1e-9;
+}
