@@ -67,6 +67,8 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const columns = dimensions.map((d) => Array.from(sessions.array(d) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
   const timeline = studentTimelines(sessions);
   const users = timeline.array("user_id") as string[];
+  // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
+  const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
   const out: Record<string, DimensionQuality> = {};
   dimensions.forEach((name, j) => {
     const col = columns[j];
@@ -77,10 +79,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
     const ceiling = values.filter((v) => v >= scale[1]).length / values.length;
     const distinct = new Set(values).size;
     const entropy = normalizedEntropy(values, scale[0], scale[1]) ?? 0;
-    const rest = col.map((_, i) => {
-      const others = columns.filter((_, k) => k !== j).map((c) => c[i]);
-      return others.length > 0 && others.every(Number.isFinite) ? others.reduce((a, b) => a + b, 0) / others.length : NaN;
-    });
+    const rest = col.map((v, i) => (rowSum[i] - v) / (columns.length - 1));
     const ir = columns.length > 1 ? pairedValues(col, rest) : { x: [], y: [] };
     const itemRest = pearson(ir.x, ir.y) ?? null;
     const scores = timeline.array(name) as ArrayLike<number>;

@@ -2,7 +2,6 @@ import type * as aq from "arquero";
 import { quantileSorted } from "simple-statistics";
 import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
-import { isPresent } from "../stats/finite-values";
 import { pearson, spearman } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { bootstrapInterval } from "../stats/bootstrap-interval";
@@ -68,12 +67,11 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     const fx = joined.array(feature) as ArrayLike<unknown>;
     const featureOrder = sortedPresent(fx);
     targets.forEach(([target, ty], t) => {
-      const { x, y, missing } = pairedValues(fx, ty);
+      const { x, y, rows, missing } = pairedValues(fx, ty);
       if (x.length < minN) return;
-      // Positions of the complete pairs, in row order (as pairedValues returns them).
+      // Position of each row among the complete pairs (-1 where the row has no pair).
       const position = new Int32Array(n).fill(-1);
-      let p = 0;
-      for (let i = 0; i < n; i++) if (isPresent(fx[i]) && isPresent(ty[i])) position[i] = p++;
+      rows.forEach((row, p) => (position[row] = p));
       const orderX = Int32Array.from(Array.prototype.filter.call(featureOrder, (i: number) => position[i] >= 0) as number[], (i) => position[i]);
       const orderY = Int32Array.from(Array.prototype.filter.call(targetOrders[t], (i: number) => position[i] >= 0) as number[], (i) => position[i]);
       const rx = scatter(averageRanks(x, orderX), orderX);

@@ -21,7 +21,7 @@ export interface StudentChange {
   change: number;
   /** Least-squares slope per session. */
   slope: number;
-  /** Reliable change index of first → last: change / (√2 · SD · √(1 − r_xx)), r_xx the dimension's test–retest r. */
+  /** Reliable change index of first → last: change / (√2 · SD · √(1 − r_xx)), SD and r_xx the dimension's (from `dimensionQuality`). */
   rci: number | null;
   improved: boolean;
 }
@@ -57,8 +57,7 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
   const report: ProgressReport = { students: new Set(users).size, changes, dimensions: {} };
   for (const dim of dimensions) {
     const scores = tl.array(dim) as ArrayLike<number>;
-    const all = Array.from(sessions.array(dim) as ArrayLike<number>).filter(Number.isFinite);
-    const sd = all.length > 1 ? sampleStandardDeviation(all) : NaN;
+    const sd = quality.dimensions[dim]?.std ?? NaN;
     const rxx = quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;
     const byIndex = new Map<number, number[]>();

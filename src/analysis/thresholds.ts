@@ -6,8 +6,10 @@ import { isPresent } from "../stats/finite-values";
 export interface Threshold {
   path: string;
   label: string;
-  /** Flags sessions whose value is above (>, or ≥ for strength) or below (<, or ≤ for risk) it. */
+  /** Flags sessions whose value is above or below it. */
   direction: "above" | "below";
+  /** The rule compares with ≥ / ≤ (strength and risk tags) rather than > / <. */
+  inclusive?: boolean;
   range: [number, number];
   step: number;
   /** The per-session value the threshold is compared with (`NaN` where missing); for tags and tasks, the session's highest or lowest dimension score. */
@@ -31,8 +33,8 @@ export const THRESHOLDS: readonly Threshold[] = [
   { path: "clarity.filler.mid", label: "clarity: filler deduction (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: (i) => i.filler_ratio },
   { path: "clarity.fillerComment", label: "filler comment (filler_ratio >)", direction: "above", range: [0, 0.2], step: 0.005, values: (i) => i.filler_ratio },
   { path: "reflection.commentThreshold", label: "reflection comment (score <)", direction: "below", range: [0, 100], step: 1, values: dimension((r) => r.reflection.dimension) },
-  { path: "tags.strengthAtLeast", label: "strength tag (score ≥)", direction: "above", range: [0, 100], step: 1, values: extreme("max") },
-  { path: "tags.riskAtMost", label: "risk tag (score ≤)", direction: "below", range: [0, 100], step: 1, values: extreme("min") },
+  { path: "tags.strengthAtLeast", label: "strength tag (score ≥)", direction: "above", inclusive: true, range: [0, 100], step: 1, values: extreme("max") },
+  { path: "tags.riskAtMost", label: "risk tag (score ≤)", direction: "below", inclusive: true, range: [0, 100], step: 1, values: extreme("min") },
   { path: "tasks.below", label: "practice task (score <)", direction: "below", range: [0, 100], step: 1, values: extreme("min") },
 ];
 
@@ -45,19 +47,25 @@ export function mediaThreshold(feature: string, bound: "min" | "max", range: [nu
   };
 }
 
+/** Splits `media.<feature>.min|max` into the feature and the bound; `undefined` for any other path. */
+function mediaBound(path: string): { feature: string; bound: "min" | "max" } | undefined {
+  const m = /^media\.(.+)\.(min|max)$/.exec(path);
+  return m ? { feature: m[1], bound: m[2] as "min" | "max" } : undefined;
+}
+
 /** Finds a threshold by path (`media.<feature>.min|max` included). Throws `unknown threshold: …` otherwise. */
 export function findThreshold(path: string): Threshold {
   const t = THRESHOLDS.find((x) => x.path === path);
   if (t) return t;
-  const m = /^media\.(.+)\.(min|max)$/.exec(path);
-  if (m) return mediaThreshold(m[1], m[2] as "min" | "max");
+  const m = mediaBound(path);
+  if (m) return mediaThreshold(m.feature, m.bound);
   throw new Error(`unknown threshold: ${path} (known: ${THRESHOLDS.map((x) => x.path).join(", ")}, media.<feature>.min|max)`);
 }
 
 /** The value at `path` in `rules` (`null` for an unset media bound). */
 export function getThreshold(rules: RulesConfig, path: string): number | null {
-  const m = /^media\.(.+)\.(min|max)$/.exec(path);
-  if (m) return rules.media[m[1]]?.[m[2] as "min" | "max"] ?? null;
+  const m = mediaBound(path);
+  if (m) return rules.media[m.feature]?.[m.bound] ?? null;
   let v: unknown = rules;
   for (const key of path.split(".")) v = (v as Record<string, unknown>)?.[key];
   if (typeof v !== "number") throw new Error(`unknown threshold: ${path}`);
@@ -67,9 +75,9 @@ export function getThreshold(rules: RulesConfig, path: string): number | null {
 /** A copy of `rules` with the threshold at `path` set to `value` (the input is not modified). */
 export function setThreshold(rules: RulesConfig, path: string, value: number | null): RulesConfig {
   const copy = structuredClone(rules);
-  const m = /^media\.(.+)\.(min|max)$/.exec(path);
+  const m = mediaBound(path);
   if (m) {
-    copy.media[m[1]] = { ...(copy.media[m[1]] ?? { min: null, max: null }), [m[2]]: value };
+    copy.media[m.feature] = { ...(copy.media[m.feature] ?? { min: null, max: null }), [m.bound]: value };
     return copy;
   }
   const keys = path.split(".");
@@ -80,10 +88,9 @@ export function setThreshold(rules: RulesConfig, path: string, value: number | n
   return copy;
 }
 
-/** Whether `value` is flagged by threshold `t` at `at` (the rules' own comparison: strict, but ≥/≤ for tags). */
+/** Whether `value` is flagged by threshold `t` at `at` (the rules' own comparison: strict unless `t.inclusive`). */
 export function flags(t: Threshold, value: number, at: number): boolean {
   if (!Number.isFinite(value)) return false;
-  if (t.path === "tags.strengthAtLeast") return value >= at;
-  if (t.path === "tags.riskAtMost") return value <= at;
+  if (t.inclusive) return t.direction === "above" ? value >= at : value <= at;
   return t.direction === "above" ? value > at : value < at;
 }

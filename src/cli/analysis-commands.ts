@@ -40,7 +40,7 @@ export function analyzeCommand(): Command {
         lines.push(`  ${name}: ${d.verdict} (n=${d.n}, mean ${d.mean.toFixed(1)}, sd ${d.std.toFixed(1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${d.item_rest_r?.toFixed(2) ?? "–"}, retest r ${d.retest_r?.toFixed(2) ?? "–"})`);
         for (const r of d.reasons) lines.push(`    - ${r}`);
       }
-      lines.push("significant feature links (Spearman, bootstrap 95% CI):");
+      lines.push("significant feature links (Spearman, 95% CI: bootstrap, or Fisher z above 5,000 pairs):");
       for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] n=${l.n}`);
       lines.push(`progress (${a.progress.students} students with ≥ 3 sessions):`);
       for (const [name, d] of Object.entries(a.progress.dimensions)) {

@@ -102,8 +102,8 @@ export const GenerateOptions = z.object({
   faults: z.number().min(0).max(1).default(0),
   /**
    * Keep the ids needed for the truth's exact counts (sessions, users, media sessions). Memory then grows with the
-   * number of sessions; without it the generator runs in flat memory and `truth().counts` omits nothing but is
-   * computed from row counters only (sessions, users and media-session counts are then -1).
+   * number of sessions. Without it memory stays flat: `truth().counts` keeps the row counters, the session, user and
+   * media-session counts are -1, and `superseded_reports` counts every re-report written.
    */
   trackTruth: z.boolean().default(true),
   /** Overrides of the scenario's parameters. */

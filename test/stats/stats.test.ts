@@ -14,7 +14,7 @@ test("reference values (Python statistics 3.11: correlation, variance-based alph
 
 test("one missing-data policy: null, undefined and NaN are skipped and counted; empty gives undefined", () => {
   assert.deepEqual(finiteValues([1, null, undefined, NaN, Infinity, 2]), { values: [1, 2], missing: 4 });
-  assert.deepEqual(pairedValues([1, 2, null], [NaN, 3, 4]), { x: [2], y: [3], missing: 2 });
+  assert.deepEqual(pairedValues([1, 2, null], [NaN, 3, 4]), { x: [2], y: [3], rows: [1], missing: 2 });
   assert.equal(describe([null, NaN]), undefined);
   assert.equal(pearson([1, 2], [1, 2]), undefined);
   assert.equal(pearson([1, 1, 1], [1, 2, 3]), undefined);
@@ -79,7 +79,7 @@ test("reference values of the hand-written interval and RCI (computed in Python'
   close(hi, 0.31812391433329484, 1e-12);
   // One student, scores 50 → 60 → 70: SD 10, slope 10; with retest r 0.8, RCI = 20 / (√2 · 10 · √0.2)
   const sessions = aq.table({ session_id: ["a", "b", "c"], user_id: ["u", "u", "u"], ts: [1, 2, 3].map((d) => new Date(Date.UTC(2025, 0, d))), d: [50, 60, 70] });
-  const quality = { cronbach_alpha: null, dimensions: { d: { retest_r: 0.8 } } } as unknown as Parameters<typeof studentProgress>[2];
+  const quality = { cronbach_alpha: null, dimensions: { d: { retest_r: 0.8, std: 10 } } } as unknown as Parameters<typeof studentProgress>[2];
   const p = studentProgress(sessions, ["d"], quality);
   assert.equal(p.changes.length, 1);
   close(p.changes[0].slope, 10);
