@@ -1,5 +1,8 @@
-// Runs every test file under test/ with node's test runner (TypeScript through tsx).
+// Runs every test file under test/ with node's test runner (TypeScript through tsx). The notebook and browser tests
+// need Jupyter and Chromium: when they are missing this fails with the command that installs them (it never skips).
+// --unit runs only the tests that need neither (a quick loop while developing; not the test command).
 import { spawnSync } from "node:child_process";
+import { missingSystemPackages, missingMessage } from "./system.mjs";
 import { readdirSync } from "node:fs";
 import { join, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,5 +18,15 @@ const walk = (dir) => {
 };
 walk(join(root, "test"));
 files.sort();
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { stdio: "inherit", cwd: root });
+const unit = process.argv.includes("--unit");
+const SYSTEM_TESTS = /^test\/(notebooks|report)\//;
+if (!unit) {
+  const missing = missingSystemPackages();
+  if (missing.length) {
+    console.error(missingMessage(missing));
+    process.exit(1);
+  }
+}
+const run = unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root });
 process.exit(r.status ?? 1);

@@ -31,6 +31,7 @@ export * from "./join/media-per-session";
 export * from "./join/join-media";
 export * from "./join/student-timelines";
 export * from "./join/load-tables";
+export * from "./join/most-active-student";
 
 export * from "./stats/finite-values";
 export * from "./stats/describe";
@@ -57,6 +58,9 @@ export * from "./stats/cronbach-alpha";
 
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
+export * from "./rules/rules-file";
+
+export * from "./io/write-output";
 
 export * from "./analysis/dimension-quality";
 export * from "./analysis/feature-links";
@@ -67,3 +71,31 @@ export * from "./analysis/thresholds";
 export * from "./analysis/sweep";
 export * from "./analysis/suggest-threshold";
 export * from "./analysis/analyze";
+export * from "./analysis/tag-outcome";
+export * from "./analysis/result-rows";
+export * from "./analysis/truth-check";
+
+export * from "./stats/decile-bins";
+
+export * from "./figures/figure";
+export * from "./figures/histogram-bins";
+export * from "./figures/histogram-figure";
+export * from "./figures/threshold-lines";
+export * from "./figures/feature-figure";
+export * from "./figures/quality-figure";
+export * from "./figures/cohort-figure";
+export * from "./figures/trajectory-figure";
+export * from "./figures/replay-figure";
+export * from "./figures/tag-rates-figure";
+export * from "./figures/score-shift-figure";
+export * from "./figures/sweep-figure";
+
+export * from "./browser/chromium";
+export * from "./browser/figure-png";
+
+export * from "./notebook/html";
+export * from "./notebook/table-bundle";
+export * from "./notebook/figure-bundle";
+export * from "./notebook/display-bundle";
+export * from "./notebook/show";
+export * from "./notebook/notebook-log-path";

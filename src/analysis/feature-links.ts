@@ -1,11 +1,11 @@
 import type * as aq from "arquero";
-import { quantileSorted } from "simple-statistics";
 import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
 import { pearson, spearman } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { bootstrapInterval } from "../stats/bootstrap-interval";
 import { spearmanInterval } from "../stats/spearman-interval";
+import { decileBins, type BinnedMean } from "../stats/decile-bins";
 
 /** Options of `featureLinks`. */
 export interface FeatureLinkOptions {
@@ -38,7 +38,7 @@ export interface FeatureLink {
   /** The interval excludes 0. */
   significant: boolean;
   /** Mean target per feature decile (for plots): upper bound of the bin, mean, count. */
-  bins: { upper: number; mean: number; n: number }[];
+  bins: BinnedMean[];
 }
 
 /**
@@ -86,28 +86,6 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     });
   }
   return links;
-}
-
-/** Mean of y within each decile of x (ties kept together, so there may be fewer than 10 bins). One sorted walk. */
-function decileBins(x: number[], y: number[], order: Int32Array): { upper: number; mean: number; n: number }[] {
-  const sorted = Array.from(order, (i) => x[i]);
-  const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileSorted(sorted, (k + 1) / 10)))];
-  const bins: { upper: number; mean: number; n: number }[] = [];
-  let b = 0;
-  let sum = 0;
-  let n = 0;
-  for (const i of order) {
-    while (b < edges.length - 1 && x[i] > edges[b]) {
-      if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
-      b++;
-      sum = 0;
-      n = 0;
-    }
-    sum += y[i];
-    n++;
-  }
-  if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
-  return bins;
 }
 
 /** Puts ranks given in sorted order back into row order. */

@@ -1,5 +1,5 @@
 import type { RulesConfig } from "../rules/rules-config";
-import { scoreSessions } from "../rules/score-sessions";
+import { scoreSessions, type ScoringOutput } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
 import { bitShare, sameScore } from "../rules/score-rules";
 
@@ -19,8 +19,15 @@ export interface RulesDiff {
  * @example rulesDiff(input, defaultRules(), tuned).changed.strength_tags
  */
 export function rulesDiff(input: ScoringInput, before: RulesConfig, after: RulesConfig): RulesDiff {
-  const a = scoreSessions(input, before);
-  const b = scoreSessions(input, after);
+  return diffOutputs(input, scoreSessions(input, before), scoreSessions(input, after));
+}
+
+/**
+ * `rulesDiff` over two scorings already made (`scoreSessions`): what the live tuner calls, with today's scoring kept.
+ *
+ * @example diffOutputs(input, today, scoreSessions(input, tuned)).changed.any
+ */
+export function diffOutputs(input: ScoringInput, a: ScoringOutput, b: ScoringOutput): RulesDiff {
   const n = input.session_id.length;
   const changed = { scores: 0, strength_tags: 0, risk_tags: 0, tasks: 0, any: 0 };
   const changed_sessions: string[] = [];

@@ -1,27 +1,14 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import { loadTables } from "../join/load-tables";
 import { analyze, analysisJson } from "../analysis/analyze";
 import { replay } from "../analysis/replay";
-import { defaultRules, RulesConfig } from "../rules/rules-config";
+import { defaultRules } from "../rules/rules-config";
 import { scoringInput } from "../rules/scoring-input";
-import { checkOutput } from "./write-output";
+import { readRules } from "../rules/rules-file";
+import { checkOutput } from "../io/write-output";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-
-/** Reads a rules file (JSON, missing keys take today's values); throws naming the file and the field. */
-export function readRules(file: string | undefined): RulesConfig {
-  if (!file) return defaultRules();
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`cannot read rules ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const r = RulesConfig.safeParse(json);
-  if (!r.success) throw new Error(`invalid rules ${file} at ${r.error.issues[0].path.join(".")}: ${r.error.issues[0].message}`);
-  return r.data;
-}
 
 export function analyzeCommand(): Command {
   return new Command("analyze")

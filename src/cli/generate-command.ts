@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { generateLog } from "../generate/generate-log";
 import { ScenarioName } from "../generate/scenarios";
-import { checkOutput, writeLines } from "./write-output";
+import { checkOutput, writeLines } from "../io/write-output";
 
 /** `metrics-kit generate`: writes a synthetic log (and its truth file). */
 export function generateCommand(): Command {

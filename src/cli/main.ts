@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { MetricsLoadError, MetricsSourceError } from "../load/load-issue";
 import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
-import { OutputExistsError } from "./write-output";
+import { OutputExistsError } from "../io/write-output";
 import { extraCommands } from "./extra-commands";
 
 /** The `metrics-kit` program: each command is a thin shell over the library. */

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   generateLog, loadTables, Truth, dimensionQuality, featureLinks, studentProgress, replay, rulesDiff, scoringInput,
-  defaultRules, setThreshold, suggestThreshold, sweep, type GenerateOptions, type MetricsTables,
+  defaultRules, setThreshold, tagOutcome, suggestThreshold, sweep, type GenerateOptions, type MetricsTables,
 } from "../../src/index";
 import { writeTemp } from "../helpers";
 
@@ -67,8 +67,7 @@ test("a planted threshold is suggested within 0.03 by Youden's J; quantile targe
   const planted = truth.planted_threshold!;
   const rules = defaultRules();
   const input = scoringInput(t.joined, t.dimensions, rules);
-  const star = t.dimensions.indexOf(planted.outcome.slice("risk:".length));
-  const outcome = Array.from(input.log.risk, (m, i) => (Number.isFinite(input.log.overall[i]) ? (m >> star) & 1 : NaN));
+  const outcome = tagOutcome(input, planted.outcome);
   const s = suggestThreshold(input, rules, `media.${planted.feature}.max`, { method: "youden", outcome });
   assert.ok(Math.abs(s.value - planted.threshold) < 0.03, `suggested ${s.value}, planted ${planted.threshold}`);
   assert.ok(s.youden!.j > 0.6);

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 
 /** Thrown when an output file exists and `--force` was not given. */
 export class OutputExistsError extends Error {
@@ -14,11 +15,12 @@ export function checkOutput(file: string, force: boolean): void {
 }
 
 /**
- * Writes lines to a file (`-` = stdout) in ~1 MiB blocks with synchronous writes: twice as fast as `+=` into a
- * write stream on a generated log (0.47 s against 0.99 s for 76 MB), and in constant memory.
+ * Writes lines to a file (`-` = stdout; missing parent folders are made) in ~1 MiB blocks with synchronous writes: twice as fast as `+=` into a
+ * write stream on a generated log (0.47 s against 0.99 s for 76 MB), and in constant memory. Returns the path.
  */
-export function writeLines(file: string, lines: Iterable<string>, force: boolean, onLine?: () => void): void {
+export function writeLines(file: string, lines: Iterable<string>, force: boolean, onLine?: () => void): string {
   checkOutput(file, force);
+  if (file !== "-") mkdirSync(dirname(file), { recursive: true });
   const fd = file === "-" ? 1 : openSync(file, "w");
   try {
     let parts: string[] = [];
@@ -37,6 +39,7 @@ export function writeLines(file: string, lines: Iterable<string>, force: boolean
   } finally {
     if (fd !== 1) closeSync(fd);
   }
+  return file;
 }
 
 function writeBlock(fd: number, text: string): void {

@@ -1,0 +1,25 @@
+// Registers the tslab kernel for this project: its own tslab binary (absolute path) under .jupyter/, found by
+// Jupyter through JUPYTER_PATH (see jupyterEnv). Nothing is written outside the project.
+import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PYTHON } from "./system.mjs";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const prefix = join(root, ".jupyter");
+const binary = join(root, "node_modules", ".bin", "tslab");
+const spec = join(prefix, "share", "jupyter", "kernels", "tslab", "kernel.json");
+
+/** The environment Jupyter needs to find the project's kernel (and no user config that could change it). */
+export function jupyterEnv(env = process.env) {
+  return { ...env, JUPYTER_PATH: join(prefix, "share", "jupyter"), JUPYTER_CONFIG_DIR: join(prefix, "config"), JUPYTER_DATA_DIR: join(prefix, "data"), JUPYTER_RUNTIME_DIR: join(prefix, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+}
+
+/** Registers the kernel unless it is registered already with this project's binary. Returns the kernel.json path. */
+export function ensureKernel() {
+  if (existsSync(spec) && readFileSync(spec, "utf8").includes(JSON.stringify(binary).slice(1, -1))) return spec;
+  if (!existsSync(binary)) throw new Error(`tslab is not installed (${binary} missing): run npm install`);
+  execFileSync(binary, ["install", `--python=${PYTHON}`, `--binary=${binary}`, `--prefix=${prefix}`], { stdio: ["ignore", "ignore", "inherit"] });
+  return spec;
+}

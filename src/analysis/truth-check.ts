@@ -1,0 +1,73 @@
+import type { Truth } from "../generate/truth";
+import type { RulesConfig } from "../rules/rules-config";
+import type { ScoringInput } from "../rules/scoring-input";
+import type { Analysis } from "./analyze";
+import { suggestThreshold } from "./suggest-threshold";
+import { tagOutcome } from "./tag-outcome";
+
+/** One planted fact and what the analysis found. */
+export interface TruthCheck {
+  check: string;
+  planted: string;
+  found: string;
+  recovered: boolean;
+}
+
+/** The bars a finding must clear to count as recovered; each is what the kit's tests hold the analyses to. */
+export interface TruthCheckOptions {
+  /** Planted feature weights at least this large must come out significant with their sign. Default 0.5. */
+  strongLink?: number;
+  /** Features planted with no link may come out significant at most this often. Default 0.15. */
+  maxFalseLinks?: number;
+  /** Share of planted improvers the reliable change index must find. Default 0.4 (the RCI is conservative). */
+  minRecall?: number;
+  /** The planted threshold must be suggested within this. Default 0.03. */
+  thresholdTolerance?: number;
+}
+
+/**
+ * Compares an analysis of a generated log with what the generator planted: each dimension's verdict, every strong
+ * feature link, the false-positive rate of features planted with no link, the planted improvers (recall and
+ * precision of the RCI) and, given the scoring input, the planted threshold (Youden's J suggestion).
+ *
+ * @example truthCheck(gen.truth(), analyze(t), scoringInput(t.joined, t.dimensions, rules), rules).filter(c => !c.recovered)
+ */
+export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInput, rules?: RulesConfig, options: TruthCheckOptions = {}): TruthCheck[] {
+  const { strongLink = 0.5, maxFalseLinks = 0.15, minRecall = 0.4, thresholdTolerance = 0.03 } = options;
+  const out: TruthCheck[] = [];
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  for (const [dim, d] of Object.entries(truth.dimensions)) {
+    const q = analysis.quality.dimensions[dim];
+    out.push({ check: `verdict of ${dim}`, planted: d.expected_verdict, found: q ? `${q.verdict}${q.reasons.length ? ` (${q.reasons.join("; ")})` : ""}` : "absent", recovered: q?.verdict === d.expected_verdict });
+  }
+  for (const [feature, targets] of Object.entries(truth.features)) {
+    for (const [target, weight] of Object.entries(targets)) {
+      if (Math.abs(weight) < strongLink) continue;
+      const l = analysis.links.find((x) => x.feature === feature && x.target === target);
+      out.push({
+        check: `link ${feature} → ${target}`, planted: `weight ${weight.toFixed(2)}`,
+        found: l ? `ρ = ${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}]` : "not tested",
+        recovered: Boolean(l?.significant && Math.sign(l.spearman) === Math.sign(weight)),
+      });
+    }
+  }
+  const nulls = analysis.links.filter((l) => truth.features[l.feature] && Object.keys(truth.features[l.feature]).length === 0);
+  if (nulls.length) {
+    const share = nulls.filter((l) => l.significant).length / nulls.length;
+    out.push({ check: "features planted with no link", planted: `significant in ≤ ${pct(maxFalseLinks)} of ${nulls.length} tests`, found: pct(share), recovered: share <= maxFalseLinks });
+  }
+  for (const [dim, users] of Object.entries(truth.improvers)) {
+    if (users.length === 0) continue;
+    const planted = new Set(users);
+    const found = analysis.progress.changes.filter((c) => c.dimension === dim && c.improved).map((c) => c.user_id);
+    const hits = found.filter((u) => planted.has(u)).length;
+    const recall = hits / planted.size;
+    out.push({ check: `improvers on ${dim}`, planted: `${planted.size} students`, found: `${found.length} found, recall ${pct(recall)}, precision ${found.length ? pct(hits / found.length) : "–"}`, recovered: recall >= minRecall });
+  }
+  const t = truth.planted_threshold;
+  if (t && input && rules) {
+    const s = suggestThreshold(input, rules, `media.${t.feature}.${t.direction === "above" ? "max" : "min"}`, { method: "youden", outcome: tagOutcome(input, t.outcome) });
+    out.push({ check: `threshold of ${t.feature} for ${t.outcome}`, planted: `${t.direction} ${t.threshold}`, found: `${Number(s.value.toPrecision(3))} (Youden's J ${s.youden!.j.toFixed(2)})`, recovered: Math.abs(s.value - t.threshold) <= thresholdTolerance });
+  }
+  return out;
+}

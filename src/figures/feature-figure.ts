@@ -1,0 +1,50 @@
+import type * as aq from "arquero";
+import { createRng } from "../generate/rng";
+import { pairedValues } from "../stats/paired-values";
+import { decileBins } from "../stats/decile-bins";
+import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
+
+export interface FeatureFigureOptions {
+  /** Vertical reference lines on the feature axis (see `thresholdLines`). */
+  lines?: readonly ReferenceLine[];
+  /** At most this many points are drawn (a seeded sample); the binned means use every pair. Default 2000. */
+  sample?: number;
+  /** Sampling seed. Default 1. */
+  seed?: number;
+  title?: string;
+}
+
+/**
+ * A feature against a target: a seeded sample of the sessions as points, the target's mean per feature decile
+ * (every complete pair) as a line, and today's thresholds as dashed lines. Sessions missing either column are
+ * counted in the title.
+ *
+ * @example featureFigure(t.joined, "filler_ratio", "表达清晰度", { lines: thresholdLines(defaultRules(), "filler_ratio") })
+ */
+export function featureFigure(table: aq.ColumnTable, feature: string, target: string, options: FeatureFigureOptions = {}): Figure {
+  const { lines = [], sample = 2000, seed = 1, title } = options;
+  const { x, y, missing } = pairedValues(table.array(feature) as ArrayLike<unknown>, table.array(target) as ArrayLike<unknown>);
+  const pick = sampleIndices(x.length, sample, seed);
+  const bins = decileBins(x, y);
+  return {
+    data: [
+      { type: "scatter", mode: "markers", name: pick.length < x.length ? `sessions (${pick.length} of ${x.length})` : "sessions", x: pick.map((i) => x[i]), y: pick.map((i) => y[i]), marker: { size: 4, opacity: 0.35, color: "#4c78a8" } },
+      { type: "scatter", mode: "lines+markers", name: "mean per decile", x: bins.map((b) => b.upper), y: bins.map((b) => b.mean), text: bins.map((b) => `n = ${b.n}`), line: { color: "#f58518", width: 3 } },
+    ],
+    layout: { ...baseLayout(`${plotlyText(title ?? `${target} against ${feature}`)} (n = ${x.length}${missing ? `, missing ${missing}` : ""})`, plotlyText(feature), plotlyText(target)), ...referenceLines(lines) },
+  };
+}
+
+/** `k` of `n` indices, sorted, drawn without replacement with a seeded RNG (all of them when n ≤ k). */
+function sampleIndices(n: number, k: number, seed: number): number[] {
+  if (n <= k) return Array.from({ length: n }, (_, i) => i);
+  const rng = createRng(seed);
+  const idx = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng.uniform() * (n - i));
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return Array.from(idx.subarray(0, k)).sort((a, b) => a - b);
+}

@@ -1,0 +1,51 @@
+/**
+ * A plotly figure as plain JSON: what `Plotly.newPlot` takes and what the `application/vnd.plotly.v1+json` output
+ * holds. Traces and layout stay open records (plotly's schema is large); the builders in this folder fill them.
+ */
+export interface Figure {
+  data: Trace[];
+  layout: Layout;
+}
+
+/** One plotly trace (`bar`, `scatter`, …). */
+export type Trace = { type: string; name?: string } & Record<string, unknown>;
+
+/** A plotly layout. */
+export type Layout = { title?: { text: string }; height?: number } & Record<string, unknown>;
+
+/** A vertical reference line at `x`, labelled: today's threshold on a feature axis. */
+export interface ReferenceLine {
+  value: number;
+  label: string;
+}
+
+/** True for a value built by a figure builder (or any `{ data: [], layout: {} }`). */
+export function isFigure(x: unknown): x is Figure {
+  return typeof x === "object" && x !== null && Array.isArray((x as Figure).data) && typeof (x as Figure).layout === "object";
+}
+
+/** Plotly shapes and annotations for vertical reference lines (dashed, labelled at the top). */
+export function referenceLines(lines: readonly ReferenceLine[], color = "#c0392b"): Pick<Layout, "shapes" | "annotations"> {
+  return {
+    shapes: lines.map((l) => ({ type: "line", xref: "x", yref: "paper", x0: l.value, x1: l.value, y0: 0, y1: 1, line: { color, dash: "dash", width: 1.5 } })),
+    annotations: lines.map((l) => ({ xref: "x", yref: "paper", x: l.value, y: 1, yanchor: "bottom", text: plotlyText(l.label), showarrow: false, font: { size: 10, color } })),
+  };
+}
+
+/** The layout every builder starts from: a title, axis titles, a compact margin. */
+export function baseLayout(title: string, x: string, y: string, extra: Record<string, unknown> = {}): Layout {
+  return { title: { text: title }, xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, margin: { l: 60, r: 20, t: 60, b: 50 }, height: 380, ...extra };
+}
+
+/** Finite numbers as plain JSON (`NaN`/`±Infinity` become `null`, which plotly leaves as a gap). */
+export function jsonNumbers(xs: ArrayLike<number>): (number | null)[] {
+  return Array.from(xs, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/**
+ * Text taken from a log, made safe for plotly's labels: plotly reads a few HTML-like tags (`<b>`, `<a href>`, …) in
+ * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves.
+ */
+export function plotlyText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,28 @@
+import type { DimensionQualityReport } from "../analysis/dimension-quality";
+import { baseLayout, plotlyText, type Figure } from "./figure";
+
+const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45756" } as const;
+
+/**
+ * Dimension quality at a glance: per dimension (labelled with its verdict), the item–rest r, the test–retest r,
+ * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on a 0–1 axis.
+ *
+ * @example qualityFigure(dimensionQuality(t.sessions, t.dimensions))
+ */
+export function qualityFigure(report: DimensionQualityReport): Figure {
+  const names = Object.keys(report.dimensions);
+  const labels = names.map((n) => `${plotlyText(n)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
+  const metric = (key: "item_rest_r" | "retest_r" | "ceiling_share" | "floor_share" | "entropy", name: string, color: string) => ({
+    type: "bar", name, x: labels, y: names.map((n) => report.dimensions[n][key]), marker: { color },
+  });
+  return {
+    data: [
+      metric("item_rest_r", "item–rest r", "#4c78a8"),
+      metric("retest_r", "test–retest r", "#72b7b2"),
+      metric("ceiling_share", "share at ceiling", "#f58518"),
+      metric("floor_share", "share at floor", "#b279a2"),
+      metric("entropy", "normalised entropy", "#9d755d"),
+    ],
+    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
+  };
+}

@@ -1,0 +1,42 @@
+import type { SweepPoint } from "../analysis/sweep";
+import { baseLayout, plotlyText, type Figure } from "./figure";
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/**
+ * A threshold sweep with a slider: the share of sessions the threshold flags and every dimension's tag rates
+ * along the grid, a dashed line at today's value, and a slider that moves a marker along the grid and reads out
+ * the figures at that value — exploring the threshold needs no re-run.
+ *
+ * @example sweepFigure(sweep(input, defaultRules(), "clarity.filler.mid"), "clarity.filler.mid", 0.02)
+ */
+export function sweepFigure(points: readonly SweepPoint[], path: string, today: number | null): Figure {
+  if (points.length === 0) throw new Error(`sweep of ${path} has no points`);
+  const x = points.map((p) => p.value);
+  const dims = Object.keys(points[0].risk_rate);
+  const readout = (p: SweepPoint) =>
+    `${plotlyText(path)} = ${Number(p.value.toPrecision(4))}: flags ${pct(p.flagged_share)}<br>` +
+    dims.map((d) => `${plotlyText(d)}: risk ${pct(p.risk_rate[d])}, strength ${pct(p.strength_rate[d])}`).join("<br>");
+  const start = today === null ? 0 : x.reduce((best, v, k) => (Math.abs(v - today) < Math.abs(x[best] - today) ? k : best), 0);
+  const marker = (v: number) => ({ type: "line", xref: "x", yref: "paper", x0: v, x1: v, y0: 0, y1: 1, line: { color: "#333", width: 2 } });
+  const todayLine = today === null ? [] : [{ type: "line", xref: "x", yref: "paper", x0: today, x1: today, y0: 0, y1: 1, line: { color: "#c0392b", dash: "dash", width: 1.5 } }];
+  return {
+    data: [
+      { type: "scatter", mode: "lines", name: "flagged share", x, y: points.map((p) => p.flagged_share), line: { color: "#333", width: 3 } },
+      ...dims.map((d) => ({ type: "scatter", mode: "lines", name: `risk: ${plotlyText(d)}`, x, y: points.map((p) => p.risk_rate[d]), line: { dash: "dash" } })),
+      ...dims.map((d) => ({ type: "scatter", mode: "lines", name: `strength: ${plotlyText(d)}`, x, y: points.map((p) => p.strength_rate[d]), line: { dash: "dot" } })),
+    ],
+    layout: {
+      ...baseLayout(`Sweep of ${plotlyText(path)}${today === null ? "" : ` (today ${today}, dashed)`}`, plotlyText(path), "share of sessions", { height: 520, margin: { l: 60, r: 20, t: 60, b: 150 } }),
+      shapes: [...todayLine, marker(x[start])],
+      annotations: [{ xref: "paper", yref: "paper", x: 0, y: -0.42, xanchor: "left", showarrow: false, align: "left", text: readout(points[start]), font: { size: 11 } }],
+      sliders: [{
+        active: start, currentvalue: { prefix: `${plotlyText(path)} = ` }, pad: { t: 40 },
+        steps: points.map((p) => ({
+          label: String(Number(p.value.toPrecision(4))), method: "relayout",
+          args: [{ shapes: [...todayLine, marker(p.value)], "annotations[0].text": readout(p) }],
+        })),
+      }],
+    },
+  };
+}

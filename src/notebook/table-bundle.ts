@@ -1,0 +1,54 @@
+import type * as aq from "arquero";
+import { escapeHtml } from "./html";
+
+/** A Jupyter MIME bundle: one representation per MIME type; the front end shows the richest it can. */
+export type MimeBundle = Record<string, unknown>;
+
+export interface TableBundleOptions {
+  /** Rows shown; the rest are counted. Default 20. */
+  limit?: number;
+  /** Columns shown, in order. Default all. */
+  columns?: readonly string[];
+  /** A caption above the table (escaped). */
+  caption?: string;
+}
+
+type Rows = readonly object[];
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * A table as HTML (every cell escaped) with a plain-text fallback: an arquero table or an array of records, the first
+ * `limit` rows with "… N more rows" below. Numbers show 4 significant digits, lists joined by ", ", missing as "".
+ *
+ * @example tableBundle(t.sessions, { limit: 5 })["text/html"]
+ */
+export function tableBundle(table: aq.ColumnTable | Rows, options: TableBundleOptions = {}): MimeBundle {
+  const { limit = 20, caption } = options;
+  const isTable = !Array.isArray(table);
+  const total = isTable ? (table as aq.ColumnTable).numRows() : (table as Rows).length;
+  const rows: Rows = isTable ? ((table as aq.ColumnTable).objects({ limit }) as Rows) : (table as Rows).slice(0, limit);
+  const columns = options.columns ?? (isTable ? (table as aq.ColumnTable).columnNames() : [...new Set(rows.flatMap((r) => Object.keys(r)))]);
+  const cells = rows.map((r) => columns.map((c) => cellText((r as Row)[c])));
+  const more = total > rows.length ? `… ${total - rows.length} more rows (${total} in all)` : `${total} rows`;
+  const html = [
+    `<div class="metrics-kit-table">`,
+    caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "",
+    `<table><thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
+    ...cells.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`),
+    `</tbody></table><p><small>${escapeHtml(more)}</small></p></div>`,
+  ].join("");
+  const widths = columns.map((c, k) => Math.min(40, Math.max(c.length, ...cells.map((r) => r[k].length))));
+  const line = (vs: readonly string[]) => vs.map((v, k) => (v.length > widths[k] ? `${v.slice(0, widths[k] - 1)}…` : v.padEnd(widths[k]))).join("  ");
+  const text = [caption ?? "", line(columns), ...cells.map(line), more].filter(Boolean).join("\n");
+  return { "text/html": html, "text/plain": text };
+}
+
+/** The text of one cell. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isNaN(v) ? "" : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString();
+  if (Array.isArray(v)) return v.map(cellText).join(", ");
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}

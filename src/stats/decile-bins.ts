@@ -1,0 +1,38 @@
+import { quantileSorted } from "simple-statistics";
+
+/** The mean of y over one bin of x: the bin's upper edge, the mean and the count. */
+export interface BinnedMean {
+  upper: number;
+  mean: number;
+  n: number;
+}
+
+/**
+ * Mean of y within each decile of x (ties kept together, so there may be fewer than 10 bins), in one sorted walk.
+ * `x` and `y` are complete pairs (see `pairedValues`); `order` is x's ascending order when the caller has it.
+ *
+ * @example decileBins([1, 2, 3, 4], [10, 20, 30, 40]).map(b => b.mean) // one bin per distinct decile edge
+ */
+export function decileBins(x: readonly number[], y: readonly number[], order?: ArrayLike<number>): BinnedMean[] {
+  if (x.length === 0) return [];
+  const ord = order ?? Int32Array.from(x.keys()).sort((a, b) => x[a] - x[b]);
+  const sorted = Array.from(ord, (i) => x[i]);
+  const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileSorted(sorted, (k + 1) / 10)))];
+  const bins: BinnedMean[] = [];
+  let b = 0;
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < ord.length; k++) {
+    const i = ord[k];
+    while (b < edges.length - 1 && x[i] > edges[b]) {
+      if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
+      b++;
+      sum = 0;
+      n = 0;
+    }
+    sum += y[i];
+    n++;
+  }
+  if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
+  return bins;
+}

@@ -1,0 +1,75 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as aq from "arquero";
+import {
+  histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
+  qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
+  replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
+} from "../../src/index";
+
+test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
+  assert.deepEqual(histogramBins([1, 2, 2, 3], { bins: 2 }), { edges: [1, 2, 3], counts: [1, 3], n: 4, missing: 0 });
+  assert.deepEqual(histogramBins([5, 5, null, NaN, Infinity], { bins: 2 }), { edges: [4.5, 5, 5.5], counts: [0, 2], n: 2, missing: 3 });
+  // numpy.histogram([0, 0.1, 0.2, 0.3, 0.7, 1.0], bins=10) → [1, 1, 2, 0, 0, 0, 1, 0, 0, 1]: its edges are k · 0.1 in floating
+  // point, and 0.3 < 0.30000000000000004, 0.7 < 0.7000000000000001 fall one bin lower
+  assert.deepEqual(histogramBins([0, 0.1, 0.2, 0.3, 0.7, 1.0]).counts, [1, 1, 2, 0, 0, 0, 1, 0, 0, 1]);
+  // numpy.histogram([0, 50, 100, 100], bins=4, range=(0, 100)) → [1, 0, 1, 2]; values outside the range are left out
+  assert.deepEqual(histogramBins([0, 50, 100, 100, 120], { bins: 4, range: [0, 100] }).counts, [1, 0, 1, 2]);
+  assert.throws(() => histogramBins([1], { bins: 0 }), /positive integer/);
+});
+
+test("histogramFigure draws the bins as bars with the counts in the title and the threshold lines", () => {
+  const f = histogramFigure([0.01, 0.02, 0.04, 0.08, null], { title: "filler", x: "filler_ratio", lines: thresholdLines(defaultRules(), "filler_ratio") });
+  const bar = f.data[0] as { x: number[]; y: number[]; width: number[] };
+  assert.equal(bar.y.reduce((a, b) => a + b, 0), 4);
+  assert.equal(bar.x.length, 10);
+  assert.match(f.layout.title!.text, /n = 4, missing 1/);
+  assert.deepEqual((f.layout.shapes as { x0: number }[]).map((s) => s.x0), [0.02, 0.05, 0.03]);
+});
+
+test("thresholdLines follow the rules: clarity deductions, the filler comment, media bands", () => {
+  const rules = setThreshold(defaultRules(), "media.audio.pause_ratio.max", 0.3);
+  assert.deepEqual(thresholdLines(rules, "avg_answer_len").map((l) => l.value), [150, 220]);
+  assert.deepEqual(thresholdLines(rules, "audio.pause_ratio"), [{ value: 0.3, label: "max" }]);
+  assert.deepEqual(thresholdLines(rules, "audio.speech_rate"), []);
+});
+
+test("plotlyText keeps log text from reading as plotly's HTML-like markup", () => {
+  assert.equal(plotlyText(`<b onmouseover="x">&`), `&lt;b onmouseover="x"&gt;&amp;`);
+  const t = aq.table({ user_id: ["<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"], session_id: ["a", "b"], ts: [new Date(1), new Date(2)], d: [1, 2] });
+  const f = trajectoryFigure(t, ["d"], "<img src=x onerror=alert(1)>");
+  assert.ok(!JSON.stringify(f).includes("<img"));
+});
+
+test("figures over the sample: quality, features, cohort, trajectory, replay, diff, sweep with a slider", async () => {
+  const t = await loadTables(sampleLogPath());
+  const rules = defaultRules();
+  const q = dimensionQuality(t.sessions, t.dimensions);
+  assert.equal(qualityFigure(q).data.length, 5);
+  assert.equal((qualityFigure(q).data[0] as { x: string[] }).x.length, t.dimensions.length);
+  const ff = featureFigure(t.joined, "filler_ratio", "表达清晰度", { sample: 50 });
+  assert.equal((ff.data[0] as { x: number[] }).x.length, 50);
+  assert.match(String(ff.data[0].name), /50 of \d+/);
+  assert.deepEqual(featureFigure(t.joined, "filler_ratio", "表达清晰度", { sample: 50 }), ff, "the sample is seeded");
+  const p = studentProgress(t.sessions, t.dimensions, q);
+  assert.equal(cohortFigure(p).data.length, 2 * t.dimensions.length);
+  const student = mostActiveStudent(t.sessions)!;
+  const tf = trajectoryFigure(t.sessions, t.dimensions, student);
+  const n = t.sessions.filter(aq.escape((d: { user_id: string }) => d.user_id === student)).numRows();
+  assert.equal((tf.data[0] as { x: number[] }).x.length, n);
+  assert.throws(() => trajectoryFigure(t.sessions, t.dimensions, "nobody"), /no session for user_id "nobody"/);
+  const input = scoringInput(t.joined, t.dimensions, rules);
+  const rf = replayFigure(replay(input, rules));
+  assert.deepEqual((rf.data[0] as { y: number[] }).y, [1, 1, 1, 1, 1]);
+  const tuned = setThreshold(rules, "tags.strengthAtLeast", 80);
+  const diff = rulesDiff(input, rules, tuned);
+  assert.match(tagRatesFigure(diff).layout.title!.text, new RegExp(`${diff.changed.any} of ${diff.sessions}`));
+  const shift = scoreShiftFigure(scoreSessions(input, rules), scoreSessions(input, tuned));
+  assert.equal(shift.data.length, 2);
+  const points = sweep(input, rules, "clarity.filler.mid");
+  const sf = sweepFigure(points, "clarity.filler.mid", getThreshold(rules, "clarity.filler.mid"));
+  const slider = (sf.layout.sliders as { active: number; steps: { args: [Record<string, unknown>] }[] }[])[0];
+  assert.equal(slider.steps.length, points.length);
+  assert.equal(points[slider.active].value, 0.02);
+  assert.match(String(slider.steps[10].args[0]["annotations[0].text"]), new RegExp(`flags ${(100 * points[10].flagged_share).toFixed(1)}%`));
+});
