@@ -24,3 +24,11 @@ try {
   console.error("build failed: see the TypeScript errors above");
   process.exit(1);
 }
+// The HTML report's script: the browser entry with the library's rules code, bundled into one IIFE. Written before
+// the stamp file is touched so that an interrupted build is redone.
+const esbuild = await import("esbuild");
+await esbuild.build({
+  entryPoints: [join(root, "src", "report", "browser", "report-app.ts")],
+  bundle: true, format: "iife", platform: "browser", target: "es2020", minify: true, legalComments: "none",
+  outfile: join(root, "dist", "report", "report-app.js"), logLevel: "warning",
+});

@@ -1,9 +1,9 @@
 import type * as aq from "arquero";
 import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
-import { pearson, spearman } from "../stats/correlation";
+import { pearson } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
-import { bootstrapInterval } from "../stats/bootstrap-interval";
+import { spearmanBootstrap } from "../stats/spearman-bootstrap";
 import { spearmanInterval } from "../stats/spearman-interval";
 import { decileBins, type BinnedMean } from "../stats/decile-bins";
 
@@ -80,7 +80,7 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
       const rho = pearson(rx, ry);
       if (r === undefined || rho === undefined) return;
       const interval = x.length > bootstrapMaxN ? "fisher-z" : "bootstrap";
-      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : bootstrapInterval(x, y, spearman, { resamples, seed });
+      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
       if (!ci) return;
       links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y, orderX) });
     });

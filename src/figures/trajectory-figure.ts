@@ -1,7 +1,7 @@
 import type * as aq from "arquero";
 import { studentTimelines } from "../join/student-timelines";
-import { baseLayout, plotlyText, type Figure } from "./figure";
-import { PALETTE } from "./cohort-figure";
+import type { Figure } from "./figure";
+import { trajectoryTraces } from "./trajectory-traces";
 
 /**
  * One student's trajectory: every dimension's score by session, in time order. Throws when the student has no
@@ -12,12 +12,10 @@ import { PALETTE } from "./cohort-figure";
 export function trajectoryFigure(sessions: aq.ColumnTable, dimensions: readonly string[], userId: string): Figure {
   const mine = studentTimelines(sessions.params({ userId }).filter((d: { user_id: string }, $: { userId: string }) => d.user_id === $.userId));
   if (mine.numRows() === 0) throw new Error(`no session for user_id ${JSON.stringify(userId)}`);
-  const x = Array.from(mine.array("session_index") as ArrayLike<number>);
-  const ids = Array.from(mine.array("session_id") as ArrayLike<string>);
-  return {
-    data: dimensions.map((dim, k) => ({
-      type: "scatter", mode: "lines+markers", name: plotlyText(dim), x, y: Array.from(mine.array(dim) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : null)), text: ids.map(plotlyText), line: { color: PALETTE[k % PALETTE.length] },
-    })),
-    layout: { ...baseLayout(`Trajectory of ${plotlyText(userId)} (${x.length} sessions)`, "session index", "score"), xaxis: { title: { text: "session index" }, dtick: 1 } },
-  };
+  return trajectoryTraces({
+    userId,
+    sessionIds: Array.from(mine.array("session_id") as ArrayLike<string>),
+    dimensions,
+    scores: dimensions.map((d) => mine.array(d) as ArrayLike<number>),
+  });
 }

@@ -20,7 +20,7 @@ test("histogramBins bins as numpy.histogram: equal widths, last bin closed, cons
 
 test("histogramFigure draws the bins as bars with the counts in the title and the threshold lines", () => {
   const f = histogramFigure([0.01, 0.02, 0.04, 0.08, null], { title: "filler", x: "filler_ratio", lines: thresholdLines(defaultRules(), "filler_ratio") });
-  const bar = f.data[0] as { x: number[]; y: number[]; width: number[] };
+  const bar = f.data[0] as unknown as { x: number[]; y: number[]; width: number[] };
   assert.equal(bar.y.reduce((a, b) => a + b, 0), 4);
   assert.equal(bar.x.length, 10);
   assert.match(f.layout.title!.text, /n = 4, missing 1/);
@@ -46,9 +46,9 @@ test("figures over the sample: quality, features, cohort, trajectory, replay, di
   const rules = defaultRules();
   const q = dimensionQuality(t.sessions, t.dimensions);
   assert.equal(qualityFigure(q).data.length, 5);
-  assert.equal((qualityFigure(q).data[0] as { x: string[] }).x.length, t.dimensions.length);
+  assert.equal((qualityFigure(q).data[0] as unknown as { x: string[] }).x.length, t.dimensions.length);
   const ff = featureFigure(t.joined, "filler_ratio", "表达清晰度", { sample: 50 });
-  assert.equal((ff.data[0] as { x: number[] }).x.length, 50);
+  assert.equal((ff.data[0] as unknown as { x: number[] }).x.length, 50);
   assert.match(String(ff.data[0].name), /50 of \d+/);
   assert.deepEqual(featureFigure(t.joined, "filler_ratio", "表达清晰度", { sample: 50 }), ff, "the sample is seeded");
   const p = studentProgress(t.sessions, t.dimensions, q);
@@ -56,11 +56,11 @@ test("figures over the sample: quality, features, cohort, trajectory, replay, di
   const student = mostActiveStudent(t.sessions)!;
   const tf = trajectoryFigure(t.sessions, t.dimensions, student);
   const n = t.sessions.filter(aq.escape((d: { user_id: string }) => d.user_id === student)).numRows();
-  assert.equal((tf.data[0] as { x: number[] }).x.length, n);
+  assert.equal((tf.data[0] as unknown as { x: number[] }).x.length, n);
   assert.throws(() => trajectoryFigure(t.sessions, t.dimensions, "nobody"), /no session for user_id "nobody"/);
   const input = scoringInput(t.joined, t.dimensions, rules);
   const rf = replayFigure(replay(input, rules));
-  assert.deepEqual((rf.data[0] as { y: number[] }).y, [1, 1, 1, 1, 1]);
+  assert.deepEqual((rf.data[0] as unknown as { y: number[] }).y, [1, 1, 1, 1, 1]);
   const tuned = setThreshold(rules, "tags.strengthAtLeast", 80);
   const diff = rulesDiff(input, rules, tuned);
   assert.match(tagRatesFigure(diff).layout.title!.text, new RegExp(`${diff.changed.any} of ${diff.sessions}`));

@@ -86,3 +86,15 @@ test("reference values of the hand-written interval and RCI (computed in Python'
   close(p.changes[0].rci!, 3.1622776601683795, 1e-12);
   assert.equal(p.changes[0].improved, true);
 });
+
+test("spearmanBootstrap equals the bootstrap of simple-statistics' Spearman (same draws), ties included", async () => {
+  const { spearmanBootstrap } = await import("../../src/index");
+  const order = (v: number[]) => Int32Array.from(v.keys()).sort((a, b) => v[a] - v[b]);
+  for (const [n, levels] of [[40, 5], [200, 1000], [7, 2]] as const) {
+    const x = Array.from({ length: n }, (_, i) => Math.floor(Math.abs(Math.sin(i * 12.9898) * 43758.5453 % 1) * levels));
+    const y = x.map((v, i) => v + Math.floor(Math.abs(Math.sin(i * 78.233) * 12345.678 % 1) * levels));
+    const fast = spearmanBootstrap(x, y, order(x), order(y), { resamples: 200, seed: 4 })!;
+    const slow = bootstrapInterval(x, y, spearman, { resamples: 200, seed: 4 })!;
+    assert.ok(Math.abs(fast[0] - slow[0]) < 1e-9 && Math.abs(fast[1] - slow[1]) < 1e-9, `n ${n}: ${fast} vs ${slow}`);
+  }
+});

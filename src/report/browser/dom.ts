@@ -1,0 +1,19 @@
+/** Creates an element with attributes and children; text children become text nodes (never parsed as HTML). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) el.append(typeof c === "string" ? document.createTextNode(c) : c);
+  return el;
+}
+
+/** A table of records; every cell is text. */
+export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
+  const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)))) : typeof v === "object" ? JSON.stringify(v) : String(v));
+  return h("table", {},
+    h("thead", {}, h("tr", {}, ...cols.map((c) => h("th", {}, c)))),
+    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...cols.map((c) => h("td", {}, cell((r as Record<string, unknown>)[c])))))));
+}
+
+/** `x` as a percentage with one decimal. */
+export const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : "–");
