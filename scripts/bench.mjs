@@ -6,8 +6,10 @@
 //   join      load + validate + join (loadTables: sessions, media, per-session media, sessions ⟕ media)
 //   generate  write the synthetic log of at least 1M rows
 //   analyze   on a log of ~100k sessions: loadTables, then analyze (dimension quality, feature links, progress)
-import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
+//   notebook  ability_analysis.ipynb executed in Jupyter on that log, against `metrics-kit analyze` on it and against
+//             a one-cell notebook (the kernel's start); the kernel's peak RSS read from /proc while it runs
+import { spawn, spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,8 +54,7 @@ async function child(mode, file, students) {
       analyzeSeconds: (performance.now() - loaded) / 1000, links: a.links.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
     return;
   } else if (mode === "generate") {
-    const { writeLines } = await import(join(root, "dist", "cli", "write-output.js"));
-    writeLines(file, kit.generateLog({ students: Number(students), seed: 1, faults: 0, trackTruth: false }).lines, true, () => rows++);
+    kit.writeLines(file, kit.generateLog({ students: Number(students), seed: 1, faults: 0, trackTruth: false }).lines, true, () => rows++);
   }
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(JSON.stringify({ mode, rows, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
@@ -87,12 +88,52 @@ if (process.argv[2] === "--child") {
     "ndjson/baseline time": results.ndjson.seconds / b.seconds,
     "generate rows/s ÷ load rows/s (target ≥ 1)": (results.generate.rows / results.generate.seconds) / (results.load.rows / results.load.seconds),
   };
-  const sessionsLog = join(dir, "bench-100k-sessions.log");
-  if (!existsSync(sessionsLog)) measure("generate", sessionsLog, 28000); // ≈ 3.3 sessions a student → ~92k sessions
+  const sessionsLog = join(dir, "bench-sessions-30500.log");
+  if (!existsSync(sessionsLog)) measure("generate", sessionsLog, 30500); // ≈ 3.3 sessions a student → ~100k sessions
   const an = measure("analyze", sessionsLog);
   results.analyze = an;
   ratios["analyze/load time on ~100k sessions (target ≤ 1.5)"] = an.analyzeSeconds / an.loadSeconds;
   console.log(`analyze    ${String(an.rows).padStart(9)} sessions: load ${an.loadSeconds.toFixed(2)} s, analyze ${an.analyzeSeconds.toFixed(2)} s (${an.links} feature links), peak RSS ${an.maxRssMB.toFixed(0)} MB`);
+  const nb = await notebookBench(sessionsLog);
+  results.notebook = nb;
+  ratios["notebook/analyze CLI wall time on ~100k sessions"] = nb.notebookSeconds / nb.cliSeconds;
+  ratios["(notebook − kernel start)/analyze CLI wall time"] = (nb.notebookSeconds - nb.kernelStartSeconds) / nb.cliSeconds;
+  console.log(`notebook   ability_analysis.ipynb ${nb.notebookSeconds.toFixed(1)} s (kernel peak RSS ${nb.kernelRssMB.toFixed(0)} MB); metrics-kit analyze ${nb.cliSeconds.toFixed(1)} s; one-cell notebook (kernel start) ${nb.kernelStartSeconds.toFixed(1)} s`);
   for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
   writeFileSync(join(dir, "results.json"), JSON.stringify({ log, mb, results, ratios }, null, 2));
+}
+
+/** Runs a command to its end, polling /proc for the tslab kernel's peak RSS (VmHWM); returns seconds and MB. */
+function timed(args, env) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let peak = 0;
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    const poll = setInterval(() => {
+      for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+        try {
+          if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("tslab")) continue;
+          const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+          if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+        } catch { /* the process ended */ }
+      }
+    }, 200);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`${args.join(" ")} failed: ${err}`));
+      else resolve({ seconds: (performance.now() - t0) / 1000, rssMB: peak });
+    });
+  });
+}
+
+async function notebookBench(sessionsLog) {
+  const out = join(dir, "notebooks");
+  const cli = await timed([join(root, "bin", "metrics-kit.js"), "analyze", sessionsLog, "--json"], {});
+  const one = join(dir, "kernel-start.ipynb");
+  writeFileSync(one, JSON.stringify({ cells: [{ cell_type: "code", id: "start", metadata: {}, execution_count: null, outputs: [], source: ["1 + 1"] }], metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, nbformat: 4, nbformat_minor: 5 }));
+  const start = await timed([join(root, "scripts", "notebooks.mjs"), one, "--out", out], {});
+  const nb = await timed([join(root, "scripts", "notebooks.mjs"), "ability_analysis.ipynb", "--out", out], { INTERVIEW_METRICS_LOG_PATH: sessionsLog });
+  return { cliSeconds: cli.seconds, kernelStartSeconds: start.seconds, notebookSeconds: nb.seconds, kernelRssMB: nb.rssMB };
 }

@@ -2,7 +2,7 @@
 // Jupyter through JUPYTER_PATH (see jupyterEnv). Nothing is written outside the project.
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join, dirname } from "node:path";
+import { join, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PYTHON } from "./system.mjs";
 
@@ -11,9 +11,14 @@ const prefix = join(root, ".jupyter");
 const binary = join(root, "node_modules", ".bin", "tslab");
 const spec = join(prefix, "share", "jupyter", "kernels", "tslab", "kernel.json");
 
-/** The environment Jupyter needs to find the project's kernel (and no user config that could change it). */
+/**
+ * The environment Jupyter needs to find the project's kernel (and no user config that could change it). A relative
+ * $INTERVIEW_METRICS_LOG_PATH is made absolute from where the user ran npm (INIT_CWD): kernels run in notebooks/.
+ */
 export function jupyterEnv(env = process.env) {
-  return { ...env, JUPYTER_PATH: join(prefix, "share", "jupyter"), JUPYTER_CONFIG_DIR: join(prefix, "config"), JUPYTER_DATA_DIR: join(prefix, "data"), JUPYTER_RUNTIME_DIR: join(prefix, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+  const log = env.INTERVIEW_METRICS_LOG_PATH;
+  const logPath = log && !isAbsolute(log) ? { INTERVIEW_METRICS_LOG_PATH: resolve(env.INIT_CWD || process.cwd(), log) } : {};
+  return { ...env, ...logPath, JUPYTER_PATH: join(prefix, "share", "jupyter"), JUPYTER_CONFIG_DIR: join(prefix, "config"), JUPYTER_DATA_DIR: join(prefix, "data"), JUPYTER_RUNTIME_DIR: join(prefix, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
 }
 
 /** Registers the kernel unless it is registered already with this project's binary. Returns the kernel.json path. */

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
 
-export const PYTHON = "/usr/bin/python3";
+/** Debian's python with Jupyter (not the python3 on PATH); METRICS_KIT_PYTHON overrides it. */
+export const PYTHON = process.env.METRICS_KIT_PYTHON || "/usr/bin/python3";
 /** Debian's packages: Jupyter (nbconvert, nbclient, the classic Notebook), Chromium, a CJK font for the charts' labels. */
 export const APT_PACKAGES = ["jupyter-nbconvert", "python3-nbclient", "jupyter-notebook", "chromium", "fonts-wqy-microhei"];
 export const INSTALL_COMMAND = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(" ")}`;
@@ -39,7 +40,7 @@ export function missingMessage(missing) {
     `(npm install does this itself on Debian/Ubuntu as root or with passwordless sudo, unless ${OPT_OUT}=1)`;
 }
 
-/** True when the file says it is Debian or Ubuntu (for messages). */
+/** The OS's name from /etc/os-release, for messages. */
 export function osName() {
   try {
     return /^PRETTY_NAME="?([^"\n]*)/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1] ?? "unknown";
