@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PYTHON } from "./system.mjs";
+import { PYTHON, missingSystemPackages, missingMessage } from "./system.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const prefix = join(root, ".jupyter");
@@ -19,6 +19,15 @@ export function jupyterEnv(env = process.env) {
   const log = env.INTERVIEW_METRICS_LOG_PATH;
   const logPath = log && !isAbsolute(log) ? { INTERVIEW_METRICS_LOG_PATH: resolve(env.INIT_CWD || process.cwd(), log) } : {};
   return { ...env, ...logPath, JUPYTER_PATH: join(prefix, "share", "jupyter"), JUPYTER_CONFIG_DIR: join(prefix, "config"), JUPYTER_DATA_DIR: join(prefix, "data"), JUPYTER_RUNTIME_DIR: join(prefix, "runtime"), PYDEVD_DISABLE_FILE_VALIDATION: "1" };
+}
+
+/** For the notebook scripts: exits 1 with the install command when Jupyter is missing, else registers the kernel. */
+export function requireKernel() {
+  if (missingSystemPackages().includes("jupyter")) {
+    console.error(missingMessage(["jupyter"]));
+    process.exit(1);
+  }
+  return ensureKernel();
 }
 
 /** Registers the kernel unless it is registered already with this project's binary. Returns the kernel.json path. */

@@ -2,15 +2,10 @@
 // tslab kernel registered. Extra arguments go to Jupyter (e.g. -- --port 8899 --no-browser).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { PYTHON, missingSystemPackages, missingMessage } from "./system.mjs";
-import { ensureKernel, jupyterEnv, root } from "./kernel.mjs";
+import { PYTHON } from "./system.mjs";
+import { requireKernel, jupyterEnv, root } from "./kernel.mjs";
 
-const missing = missingSystemPackages().filter((m) => m === "jupyter");
-if (missing.length) {
-  console.error(missingMessage(missing));
-  process.exit(1);
-}
-ensureKernel();
+requireKernel();
 console.log("metrics-kit: starting Jupyter on notebooks/ (kernel: TypeScript, tslab); Ctrl-C stops it");
 // Jupyter refuses to run as root without --allow-root (containers, CI): pass it there.
 const asRoot = process.getuid?.() === 0 ? ["--allow-root"] : [];

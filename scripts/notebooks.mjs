@@ -5,16 +5,11 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { PYTHON, missingSystemPackages, missingMessage } from "./system.mjs";
-import { ensureKernel, jupyterEnv, root } from "./kernel.mjs";
+import { PYTHON } from "./system.mjs";
+import { requireKernel, jupyterEnv, root } from "./kernel.mjs";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { timeout: { type: "string", default: "600" }, out: { type: "string", default: join(root, "build", "notebooks") } } });
-const missing = missingSystemPackages().filter((m) => m === "jupyter");
-if (missing.length) {
-  console.error(missingMessage(missing));
-  process.exit(1);
-}
-ensureKernel();
+requireKernel();
 const dir = join(root, "notebooks");
 // A name is looked up in notebooks/; a path that exists is taken as it is.
 const paths = positionals.length ? positionals.map((p) => (existsSync(p) && p.includes("/") ? resolve(p) : join(dir, basename(p)))) : readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => join(dir, f));

@@ -2,6 +2,10 @@
 // Shared by setup.mjs (npm install), test.mjs (npm test), notebooks.mjs and .ci/run.
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+// The library's own Chromium lookup (dist/ is built before anything asks what is missing).
+const findChromium = () => createRequire(import.meta.url)("../dist/browser/chromium.js").findChromium();
 
 /** Debian's python with Jupyter (not the python3 on PATH); METRICS_KIT_PYTHON overrides it. */
 export const PYTHON = process.env.METRICS_KIT_PYTHON || "/usr/bin/python3";
@@ -15,7 +19,7 @@ export function missingSystemPackages() {
   const missing = [];
   const py = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import nbclient, nbconvert, notebook"], { stdio: "ignore" }).status === 0;
   if (!py) missing.push("jupyter");
-  if (!process.env.CHROMIUM_PATH && !["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].some((p) => existsSync(p))) missing.push("chromium");
+  if (!findChromium()) missing.push("chromium");
   if (!existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc") && spawnSync("sh", ["-c", "fc-list :lang=zh | grep -q ."], { stdio: "ignore" }).status !== 0) missing.push("cjk-font");
   return missing;
 }

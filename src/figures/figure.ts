@@ -37,11 +37,6 @@ export function baseLayout(title: string, x: string, y: string, extra: Record<st
   return { title: { text: title }, xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, margin: { l: 60, r: 20, t: 60, b: 50 }, height: 380, ...extra };
 }
 
-/** Finite numbers as plain JSON (`NaN`/`±Infinity` become `null`, which plotly leaves as a gap). */
-export function jsonNumbers(xs: ArrayLike<number>): (number | null)[] {
-  return Array.from(xs, (v) => (Number.isFinite(v) ? v : null));
-}
-
 /**
  * Text taken from a log, made safe for plotly's labels: plotly reads a few HTML-like tags (`<b>`, `<a href>`, …) in
  * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves.

@@ -13,11 +13,6 @@ export function displayBundle(bundle: MimeBundle): void {
   else console.log(String(bundle["text/plain"] ?? ""));
 }
 
-/** True inside a running tslab kernel. */
-export function inKernel(): boolean {
-  return tslabWriter() !== undefined;
-}
-
 function tslabWriter(): WriteDisplayData | undefined {
   try {
     // tslab keeps the current cell's writer on its jupyter module; the kernel process has it loaded already.

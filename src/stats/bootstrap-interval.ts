@@ -38,6 +38,11 @@ export function bootstrapInterval(
     const v = statistic(bx, by);
     if (v !== undefined && Number.isFinite(v)) values.push(v);
   }
+  return percentileInterval(values, level);
+}
+
+/** The central `level` interval of bootstrap values (sorts them in place); `undefined` when there are none. */
+export function percentileInterval(values: number[], level: number): [number, number] | undefined {
   if (values.length === 0) return undefined;
   values.sort((a, b) => a - b);
   const tail = (1 - level) / 2;

@@ -1,6 +1,5 @@
-import { quantileSorted } from "simple-statistics";
 import { createRng } from "../generate/rng";
-import type { BootstrapOptions } from "./bootstrap-interval";
+import { percentileInterval, type BootstrapOptions } from "./bootstrap-interval";
 
 /**
  * The percentile bootstrap interval of Spearman's ρ, equal to `bootstrapInterval(x, y, spearman, options)` (same
@@ -38,10 +37,7 @@ export function spearmanBootstrap(x: ArrayLike<number>, y: ArrayLike<number>, or
     }
     if (sxx > 0 && syy > 0) values.push(sxy / Math.sqrt(sxx * syy));
   }
-  if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
-  const tail = (1 - level) / 2;
-  return [quantileSorted(values, tail), quantileSorted(values, 1 - tail)];
+  return percentileInterval(values, level);
 }
 
 /** Average ranks (1-based) of the values in a resample given by counts `w`, written per original index. */

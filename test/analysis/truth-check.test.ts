@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { generateLog, loadTables, analyze, scoringInput, defaultRules, truthCheck, Truth, tagOutcome } from "../../src/index";
+import { generateLog, loadTables, analyze, scoringInput, defaultRules, truthCheck, Truth, tagOutcome, scoreSessions } from "../../src/index";
 import { writeTemp } from "../helpers";
 
 test("truthCheck recovers everything planted in strong-media, and flags a wrong verdict", async () => {
@@ -29,6 +29,8 @@ test("tagOutcome reads a logged tag as 0/1 (NaN without scores) and names what i
   risks.forEach((r, i) => {
     if (Number.isFinite(risk[i])) assert.equal(risk[i], r?.includes(t.dimensions[0]) ? 1 : 0);
   });
+  // read from a scoring's masks: today's rules give back the logged tags
+  assert.deepEqual(tagOutcome(input, `risk:${t.dimensions[0]}`, scoreSessions(input, defaultRules())), risk);
   assert.throws(() => tagOutcome(input, "risk:nope"), /unknown outcome "risk:nope"/);
   assert.throws(() => tagOutcome(input, "danger:x"), /risk:<dimension> or strength:<dimension>/);
 });

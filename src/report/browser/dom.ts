@@ -1,3 +1,5 @@
+import { cellText } from "../../notebook/table-bundle";
+
 /** Creates an element with attributes and children; text children become text nodes (never parsed as HTML). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -6,13 +8,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
-/** A table of records; every cell is text. */
+/** A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). */
 export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)))) : typeof v === "object" ? JSON.stringify(v) : String(v));
   return h("table", {},
     h("thead", {}, h("tr", {}, ...cols.map((c) => h("th", {}, c)))),
-    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...cols.map((c) => h("td", {}, cell((r as Record<string, unknown>)[c])))))));
+    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))))));
 }
 
 /** `x` as a percentage with one decimal. */

@@ -2,6 +2,7 @@ import type { RulesConfig } from "../../rules/rules-config";
 import type { ScoringInput } from "../../rules/scoring-input";
 import { scoreSessions, type ScoringOutput } from "../../rules/score-sessions";
 import { diffOutputs, type RulesDiff } from "../../analysis/rules-diff";
+import { tagOutcome } from "../../analysis/tag-outcome";
 
 /** What one tuner update computes: the tuned scoring, the diff against today's, and the agreement with an outcome. */
 export interface TunerState {
@@ -26,7 +27,7 @@ export interface Agreement {
 /**
  * Re-scores every session with `rules` (the library's `scoreSessions`), diffs against today's scoring (the
  * library's `diffOutputs`) and measures agreement of the tuned tag named by `outcome` (`risk:<dim>` or
- * `strength:<dim>`) with the same tag as logged.
+ * `strength:<dim>`, read by `tagOutcome`) with the same tag as logged.
  */
 export function tune(input: ScoringInput, today: ScoringOutput, rules: RulesConfig, outcome: string): TunerState {
   const out = scoreSessions(input, rules);
@@ -34,15 +35,13 @@ export function tune(input: ScoringInput, today: ScoringOutput, rules: RulesConf
 }
 
 function agreement(input: ScoringInput, out: ScoringOutput, outcome: string): Agreement {
-  const [kind, ...rest] = outcome.split(":");
-  const d = input.dimensions.indexOf(rest.join(":"));
-  const logged = kind === "risk" ? input.log.risk : input.log.strength;
-  const tuned = kind === "risk" ? out.risk : out.strength;
+  const logged = tagOutcome(input, outcome);
+  const tuned = tagOutcome(input, outcome, out);
   let tp = 0, fp = 0, fn = 0, tn = 0;
   for (let i = 0; i < logged.length; i++) {
-    if (d < 0 || !Number.isFinite(input.log.overall[i])) continue;
-    const y = (logged[i] >> d) & 1;
-    const p = (tuned[i] >> d) & 1;
+    if (Number.isNaN(logged[i])) continue;
+    const y = logged[i];
+    const p = tuned[i];
     if (p && y) tp++; else if (p) fp++; else if (y) fn++; else tn++;
   }
   const n = tp + fp + fn + tn;
