@@ -2,9 +2,10 @@
 // Each measurement runs in a child process of its own so that its peak RSS is its own.
 //   baseline  read the file, split lines, JSON.parse each (nothing kept)
 //   ndjson    the ndjson package's stream parser (the design card's splitter), for comparison
-//   load      load + validate (readMetricsBatches: Python JSON, zod, issues, drift)
-//   join      load + validate + join (loadTables: sessions, media, per-session media, sessions ⟕ media)
-//   generate  write the synthetic log of at least 1M rows
+//   load      load + validate (readMetricsBatches, the streaming row API: Python JSON, zod, issues, drift; one thread)
+//   join      load + validate + join (loadTables: chunks parsed and validated on worker threads, then sessions, media,
+//             per-session media, sessions ⟕ media, orphans)
+//   generate  write the synthetic log of at least 1M rows (writeLog: blocks of students on worker threads)
 //   analyze   on a log of ~100k sessions: loadTables, then analyze (dimension quality, feature links, progress)
 //   notebook  ability_analysis.ipynb executed in Jupyter on that log, against `metrics-kit analyze` on it and against
 //             a one-cell notebook (the kernel's start); the kernel's peak RSS read from /proc while it runs
@@ -44,7 +45,7 @@ async function child(mode, file, students) {
   } else if (mode === "join") {
     const t = await kit.loadTables(file, {});
     rows = t.rows.session_report + t.rows.media_report;
-    if (t.joined.numRows() === 0) throw new Error("empty join");
+    if (t.joined.numRows() === 0 || t.media.numRows() === 0 || t.mediaPerSession.numRows() === 0) throw new Error("empty tables");
   } else if (mode === "analyze") {
     const t = await kit.loadTables(file, {});
     const loaded = performance.now();
@@ -54,7 +55,8 @@ async function child(mode, file, students) {
       analyzeSeconds: (performance.now() - loaded) / 1000, links: a.links.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
     return;
   } else if (mode === "generate") {
-    kit.writeLines(file, kit.generateLog({ students: Number(students), seed: 1, faults: 0, trackTruth: false }).lines, true, () => rows++);
+    const truth = await kit.writeLog(file, { students: Number(students), seed: 1, faults: 0, trackTruth: false }, { force: true });
+    rows = truth.counts.lines;
   }
   const seconds = (performance.now() - t0) / 1000;
   process.stdout.write(JSON.stringify({ mode, rows, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
@@ -66,19 +68,40 @@ function measure(mode, file, students = STUDENTS) {
   return JSON.parse(r.stdout);
 }
 
+/**
+ * Runs a measurement RUNS times and keeps the median time and the median peak RSS (each over the runs): on a
+ * shared 2-core machine one run's time varies by ±10% and the baseline's peak RSS (garbage awaiting collection)
+ * by ±40%, so a single run's ratio says little.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function measureRuns(mode, file, before = () => {}) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    before();
+    runs.push(measure(mode, file));
+  }
+  return { mode, rows: runs[0].rows, seconds: median(runs.map((r) => r.seconds)), maxRssMB: median(runs.map((r) => r.maxRssMB)), runs };
+}
+
 if (process.argv[2] === "--child") {
   await child(process.argv[3], process.argv[4], process.argv[5]);
 } else {
   mkdirSync(dir, { recursive: true });
   const results = {};
-  const gen = measure("generate", `${log}.tmp`);
-  if (existsSync(log)) unlinkSync(`${log}.tmp`);
-  else renameSync(`${log}.tmp`, log);
+  const tmp = `${log}.tmp`;
+  const gen = measureRuns("generate", tmp, () => existsSync(tmp) && unlinkSync(tmp));
+  if (existsSync(log)) unlinkSync(tmp);
+  else renameSync(tmp, log);
   const mb = statSync(log).size / 2 ** 20;
   results.generate = gen;
-  for (const mode of ["baseline", "ndjson", "load", "join"]) results[mode] = measure(mode, log);
+  for (const mode of ["baseline", "load", "join"]) results[mode] = measureRuns(mode, log);
+  results.ndjson = measure("ndjson", log);
   const row = (name, r) => `${name.padEnd(10)} ${String(r.rows).padStart(9)} rows ${r.seconds.toFixed(2).padStart(7)} s ${Math.round(r.rows / r.seconds).toLocaleString("en").padStart(10)} rows/s ${(mb / r.seconds).toFixed(1).padStart(7)} MB/s  peak RSS ${r.maxRssMB.toFixed(0).padStart(5)} MB`;
-  console.log(`log: ${log} (${mb.toFixed(0)} MB, ${results.baseline.rows} rows)`);
+  console.log(`log: ${log} (${mb.toFixed(0)} MB, ${results.baseline.rows} rows); medians of ${RUNS} runs (ndjson: one run)`);
   for (const [k, v] of Object.entries(results)) console.log(row(k, v));
   const b = results.baseline;
   const ratios = {

@@ -23,6 +23,7 @@ export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
 export * from "./join/columns";
+export * from "./join/date-column";
 export * from "./join/metrics-data";
 export * from "./join/sessions-table";
 export * from "./join/dimension-scores";
@@ -107,3 +108,4 @@ export * from "./report/report-data";
 export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
+export * from "./generate/write-log";

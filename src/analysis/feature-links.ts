@@ -60,7 +60,8 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
   }
   const links: FeatureLink[] = [];
-  const n = joined.numRows();
+  // Position of each row among a pair's complete rows (-1 where the row has no pair); reset after each pair.
+  const position = new Int32Array(joined.numRows()).fill(-1);
   const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
   for (const feature of features) {
     if (!joined.columnNames().includes(feature)) continue;
@@ -69,11 +70,10 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     targets.forEach(([target, ty], t) => {
       const { x, y, rows, missing } = pairedValues(fx, ty);
       if (x.length < minN) return;
-      // Position of each row among the complete pairs (-1 where the row has no pair).
-      const position = new Int32Array(n).fill(-1);
-      rows.forEach((row, p) => (position[row] = p));
-      const orderX = Int32Array.from(Array.prototype.filter.call(featureOrder, (i: number) => position[i] >= 0) as number[], (i) => position[i]);
-      const orderY = Int32Array.from(Array.prototype.filter.call(targetOrders[t], (i: number) => position[i] >= 0) as number[], (i) => position[i]);
+      for (let p = 0; p < rows.length; p++) position[rows[p]] = p;
+      const orderX = pairOrder(featureOrder, position, rows.length);
+      const orderY = pairOrder(targetOrders[t], position, rows.length);
+      for (let p = 0; p < rows.length; p++) position[rows[p]] = -1;
       const rx = scatter(averageRanks(x, orderX), orderX);
       const ry = scatter(averageRanks(y, orderY), orderY);
       const r = pearson(x, y);
@@ -86,6 +86,17 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     });
   }
   return links;
+}
+
+/** A sort order of rows (`order`) as positions among the complete pairs (`position[row]`, -1 = not a pair). */
+function pairOrder(order: ArrayLike<number>, position: Int32Array, pairs: number): Int32Array {
+  const out = new Int32Array(pairs);
+  let k = 0;
+  for (let j = 0; j < order.length; j++) {
+    const p = position[order[j]];
+    if (p >= 0) out[k++] = p;
+  }
+  return out;
 }
 
 /** Puts ranks given in sorted order back into row order. */

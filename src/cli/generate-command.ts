@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { SingleBar, Presets } from "cli-progress";
-import { generateLog } from "../generate/generate-log";
+import { writeLog } from "../generate/write-log";
 import { ScenarioName } from "../generate/scenarios";
-import { checkOutput, writeLines } from "../io/write-output";
+import { checkOutput } from "../io/write-output";
 
 /** `metrics-kit generate`: writes a synthetic log (and its truth file). */
 export function generateCommand(): Command {
@@ -17,6 +17,7 @@ export function generateCommand(): Command {
     .option("--start <iso>", "first arrival (UTC)", "2025-09-01T00:00:00")
     .option("--faults <rate>", "share of lines replaced by an injected fault", "0")
     .option("--truth <file>", "write what was planted as JSON")
+    .option("--workers <n>", "worker threads (default: one per core, at most 4; 0 = none); the output is the same")
     .option("--force", "overwrite existing files", false)
     .action(async (o) => {
       const [lo, hi] = String(o.sessions).split("-").map(Number);
@@ -26,17 +27,18 @@ export function generateCommand(): Command {
       }
       if (o.truth) checkOutput(o.truth, Boolean(o.force));
       checkOutput(o.out, Boolean(o.force));
-      const gen = generateLog({ scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults, trackTruth: Boolean(o.truth) });
+      if (o.workers !== undefined && !(Number(o.workers) >= 0)) throw new Error("invalid --workers: expected a number ≥ 0");
       const bar = process.stderr.isTTY ? new SingleBar({ format: "generating {bar} {value}/~{total} lines", stream: process.stderr }, Presets.shades_classic) : undefined;
       let n = 0;
       // The line count is known only at the end: the bar's total is an estimate (≈2.2 lines per session).
       bar?.start(Math.round(numbers.students * ((lo + (hi ?? lo)) / 2) * 2.2), 0);
-      writeLines(o.out, gen.lines, Boolean(o.force), () => {
-        if (bar && ++n % 10000 === 0) bar.update(n);
+      const truth = await writeLog(o.out, { scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults, trackTruth: Boolean(o.truth) }, {
+        force: Boolean(o.force),
+        workers: o.workers === undefined ? undefined : Number(o.workers),
+        onProgress: (lines) => bar?.update((n = lines)),
       });
       bar?.update(n);
       bar?.stop();
-      const truth = gen.truth();
       if (o.truth) writeFileSync(o.truth, `${JSON.stringify(truth, null, 1)}\n`);
       if (o.out !== "-") {
         process.stderr.write(`wrote ${truth.counts.lines} lines (${truth.counts.session_report} session reports, ${truth.counts.media_report} media reports, ${truth.faults.length} faults) to ${o.out}\n`);

@@ -26,43 +26,197 @@ export function pyFloat(x: number): string {
 }
 
 /**
- * Serialises like Python's `json.dumps(value, ensure_ascii=False)`: separators `", "` and `": "`, non-ASCII text
- * kept as UTF-8, floats in Python's repr, bare `NaN`/`Infinity` tokens, `PyInt` as integers.
+ * Serialises like Python's `json.dumps(value, ensure_ascii=False)` straight into UTF-8 bytes: separators `", "` and
+ * `": "`, non-ASCII text kept as UTF-8, floats in Python's repr, bare `NaN`/`Infinity` tokens, `PyInt` as integers.
+ * Bytes accumulate in `buf[0 … at)` until `reset()`; nothing is built as an intermediate string (the generator writes
+ * a million rows a minute through it).
+ */
+export class PyJsonWriter {
+  buf: Buffer = Buffer.allocUnsafe(1 << 16);
+  at = 0;
+
+  reset(): void {
+    this.at = 0;
+  }
+
+  /** The bytes written since `start`, as a view (valid until the next `reset()`). */
+  view(start: number): Uint8Array {
+    return this.buf.subarray(start, this.at);
+  }
+
+  value(value: unknown): void {
+    switch (typeof value) {
+      case "number":
+        return this.float(value);
+      case "string":
+        return this.text(value);
+      case "boolean":
+        return this.ascii(value ? "true" : "false");
+      case "undefined":
+        return this.ascii("null");
+    }
+    if (value === null) return this.ascii("null");
+    if (value instanceof PyInt) return this.ascii(String(value.value));
+    if (Array.isArray(value)) {
+      this.byte(91); // [
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.ascii(", ");
+        this.value(value[i]);
+      }
+      return this.byte(93);
+    }
+    this.byte(123); // {
+    let first = true;
+    for (const key in value as Record<string, unknown>) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined) continue;
+      let k = KEYS.get(key);
+      if (k === undefined) KEYS.set(key, (k = Buffer.from(`, ${JSON.stringify(key)}: `, "utf8")));
+      this.copy(k, first ? 2 : 0);
+      this.value(v);
+      first = false;
+    }
+    this.byte(125);
+  }
+
+  /**
+   * A float as Python's repr writes it (`pyFloat`), digit by digit for the generator's usual numbers: integers
+   * below 1e15 (`100.0`), and values in [1e-4, 1e9) with at most 6 decimals — x is then the double nearest to
+   * m / 10^d for the smallest such d, so those d digits are its shortest repr. Anything else goes through `pyFloat`.
+   */
+  float(x: number): void {
+    const abs = x < 0 ? -x : x;
+    if (abs < 1e15 && !Object.is(x, -0)) {
+      if (Number.isInteger(x)) {
+        this.room(20);
+        if (x < 0) this.buf[this.at++] = 45;
+        this.digits(abs, 1);
+        this.buf[this.at++] = 46;
+        this.buf[this.at++] = 48;
+        return;
+      }
+      if (abs >= 1e-4 && abs < 1e9) {
+        for (let d = 1, scale = 10; d <= 6; d++, scale *= 10) {
+          const m = Math.round(abs * scale);
+          if (m / scale !== abs) continue;
+          this.room(24);
+          if (x < 0) this.buf[this.at++] = 45;
+          this.digits(Math.floor(m / scale), 1);
+          this.buf[this.at++] = 46;
+          this.digits(m % scale, d);
+          return;
+        }
+      }
+    }
+    this.ascii(pyFloat(x));
+  }
+
+  /** The decimal digits of a non-negative integer, zero-padded to `width`. */
+  private digits(n: number, width: number): void {
+    let len = 1;
+    for (let p = 10; p <= n && len < 17; p *= 10) len++;
+    if (len < width) len = width;
+    const buf = this.buf;
+    let at = this.at + len;
+    this.at = at;
+    for (let i = 0; i < len; i++) {
+      const q = Math.floor(n / 10);
+      buf[--at] = 48 + (n - q * 10);
+      n = q;
+    }
+  }
+
+  /** Text already in its final form (a line cut short, a damaged row). */
+  raw(text: string): void {
+    this.room(3 * text.length);
+    this.at += this.buf.write(text, this.at, "utf8");
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.at++] = b;
+  }
+
+  private ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /**
+   * A JSON string: printable ASCII without quotes or backslashes is copied as it is checked; at the first other
+   * character the copy is dropped and the string goes through JSON.stringify.
+   */
+  private text(s: string): void {
+    this.room(s.length + 2);
+    const buf = this.buf;
+    const start = this.at;
+    let at = start;
+    buf[at++] = 34;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) {
+        this.at = start;
+        return this.raw(JSON.stringify(s));
+      }
+      buf[at++] = c;
+    }
+    buf[at++] = 34;
+    this.at = at;
+  }
+
+  private copy(bytes: Uint8Array, from: number): void {
+    this.room(bytes.length);
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = from; i < bytes.length; i++) buf[at++] = bytes[i];
+    this.at = at;
+  }
+
+  private room(n: number): void {
+    if (this.buf.length - this.at >= n) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.buf = bigger;
+  }
+}
+
+/** Serialised keys with their separator (`, "name": `; the first key of an object skips the comma), cached. */
+const KEYS = new Map<string, Buffer>();
+
+const shared = new PyJsonWriter();
+
+/**
+ * Serialises like Python's `json.dumps(value, ensure_ascii=False)` (see `PyJsonWriter`), as a string.
  *
  * @example pyDumps({ a: 1, b: [pyInt(2), NaN], c: "中" }) // '{"a": 1.0, "b": [2, NaN], "c": "中"}'
  */
 export function pyDumps(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "number") return pyFloat(value);
-  if (value instanceof PyInt) return String(value.value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value)) {
-    let out = "[";
-    for (let i = 0; i < value.length; i++) out += i === 0 ? pyDumps(value[i]) : `, ${pyDumps(value[i])}`;
-    return `${out}]`;
-  }
-  let out = "{";
-  let first = true;
-  for (const key in value as Record<string, unknown>) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    let k = KEYS.get(key);
-    if (k === undefined) {
-      k = `${JSON.stringify(key)}: `;
-      KEYS.set(key, k);
-    }
-    out += first ? k + pyDumps(v) : `, ${k}${pyDumps(v)}`;
-    first = false;
-  }
-  return `${out}}`;
+  shared.reset();
+  shared.value(value);
+  return shared.buf.toString("utf8", 0, shared.at);
 }
-
-/** Serialised keys (`"name": `), cached: rows repeat the same few dozen keys. */
-const KEYS = new Map<string, string>();
 
 /** Python's `datetime.isoformat()` of a naive UTC datetime: microseconds, or no fraction when they are zero. */
 export function pyIsoformat(ms: number, micros: number): string {
-  const base = new Date(ms).toISOString().slice(0, 19);
+  const base = isoSeconds(ms);
   return micros === 0 ? base : `${base}.${String(micros).padStart(6, "0")}`;
+}
+
+const DAY_MS = 86_400_000;
+let cachedDay = NaN;
+let cachedDate = "";
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DDTHH:MM:SS` of epoch milliseconds (UTC), the date part computed once per day. */
+function isoSeconds(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  const s = Math.floor((ms - day * DAY_MS) / 1000);
+  return `${cachedDate}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }

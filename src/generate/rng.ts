@@ -13,6 +13,9 @@ export interface Rng {
   hex(length: number): string;
 }
 
+/** Two hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 /** Creates a seeded `Rng`. */
 export function createRng(seed: number): Rng {
   const lcg = randomLcg(seed);
@@ -29,8 +32,11 @@ export function createRng(seed: number): Rng {
     exponential: (mean) => -mean * Math.log(1 - lcg()),
     hex: (length) => {
       let s = "";
-      while (s.length < length) s += Math.floor(lcg() * 0x100000000).toString(16).padStart(8, "0");
-      return s.slice(0, length);
+      while (s.length < length) {
+        const x = Math.floor(lcg() * 0x100000000);
+        s += HEX[x >>> 24] + HEX[(x >>> 16) & 255] + HEX[(x >>> 8) & 255] + HEX[x & 255];
+      }
+      return s.length === length ? s : s.slice(0, length);
     },
   };
 }

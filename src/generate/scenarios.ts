@@ -110,3 +110,5 @@ export const GenerateOptions = z.object({
   params: ScenarioParams.partial().optional(),
 });
 export type GenerateOptions = z.input<typeof GenerateOptions>;
+/** `GenerateOptions` with every default filled in. */
+export type ResolvedOptions = z.output<typeof GenerateOptions>;

@@ -15,35 +15,69 @@ export function checkOutput(file: string, force: boolean): void {
 }
 
 /**
- * Writes lines to a file (`-` = stdout; missing parent folders are made) in ~1 MiB blocks with synchronous writes: twice as fast as `+=` into a
- * write stream on a generated log (0.47 s against 0.99 s for 76 MB), and in constant memory. Returns the path.
+ * Writes lines to a file (`-` = stdout; missing parent folders are made) through a 1 MiB buffer with synchronous
+ * writes, in constant memory: each line is encoded straight into the buffer (no joined block, no second copy).
+ * Refuses an existing file without `force`.
  */
-export function writeLines(file: string, lines: Iterable<string>, force: boolean, onLine?: () => void): string {
-  checkOutput(file, force);
-  if (file !== "-") mkdirSync(dirname(file), { recursive: true });
-  const fd = file === "-" ? 1 : openSync(file, "w");
-  try {
-    let parts: string[] = [];
-    let size = 0;
-    for (const line of lines) {
-      parts.push(line);
-      size += line.length;
-      onLine?.();
-      if (size >= 1 << 20) {
-        writeBlock(fd, parts.join(""));
-        parts = [];
-        size = 0;
-      }
+export class LineWriter {
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private at = 0;
+  private fd: number;
+
+  constructor(readonly file: string, force: boolean) {
+    checkOutput(file, force);
+    if (file !== "-") mkdirSync(dirname(file), { recursive: true });
+    this.fd = file === "-" ? 1 : openSync(file, "w");
+  }
+
+  write(line: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (this.buf.length - this.at < 3 * line.length) {
+      this.flush();
+      if (this.buf.length < 3 * line.length) return writeAll(this.fd, Buffer.from(line, "utf8"));
     }
-    writeBlock(fd, parts.join(""));
+    this.at += this.buf.write(line, this.at, "utf8");
+  }
+
+  /** Writes bytes already encoded as UTF-8 (whole lines). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.buf.length - this.at < bytes.length) {
+      this.flush();
+      if (this.buf.length < bytes.length) return writeAll(this.fd, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    }
+    this.buf.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+
+  flush(): void {
+    writeAll(this.fd, this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      if (this.fd !== 1) closeSync(this.fd);
+    }
+  }
+}
+
+/** Writes lines to a file with a `LineWriter` (see there) and returns the path. */
+export function writeLines(file: string, lines: Iterable<string>, force: boolean, onLine?: () => void): string {
+  const out = new LineWriter(file, force);
+  try {
+    for (const line of lines) {
+      out.write(line);
+      onLine?.();
+    }
   } finally {
-    if (fd !== 1) closeSync(fd);
+    out.close();
   }
   return file;
 }
 
-function writeBlock(fd: number, text: string): void {
-  const buf = Buffer.from(text, "utf8");
+function writeAll(fd: number, buf: Buffer): void {
   let off = 0;
   while (off < buf.length) {
     try {

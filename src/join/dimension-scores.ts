@@ -1,5 +1,6 @@
 import * as aq from "arquero";
 import type { MetricsData } from "./metrics-data";
+import { DateColumn } from "./date-column";
 import { reportIndices } from "./sessions-table";
 
 /**
@@ -12,15 +13,15 @@ import { reportIndices } from "./sessions-table";
 export function dimensionScores(data: MetricsData): aq.ColumnTable {
   const r = data.reports;
   const idx = reportIndices(data, "current");
-  const cols = { session_id: [] as string[], user_id: [] as (string | null)[], ts: [] as Date[], dimension: [] as string[], score: [] as number[],
+  const cols = { session_id: [] as string[], user_id: [] as (string | null)[], ts: [] as number[], dimension: [] as string[], score: [] as number[],
     comment: [] as (string | null)[], is_strength: [] as boolean[], is_risk: [] as boolean[] };
   for (const i of idx) {
     for (const name of data.dimensions) {
-      const score = r.scores.get(name)!.get(i);
+      const score = r.scores.get(name)![i];
       if (Number.isNaN(score)) continue;
       cols.session_id.push(r.session_id[i]);
       cols.user_id.push(r.user_id[i]);
-      cols.ts.push(new Date(r.ts.get(i)));
+      cols.ts.push(r.ts[i]);
       cols.dimension.push(name);
       cols.score.push(score);
       cols.comment.push(r.comments.get(name)![i]);
@@ -28,5 +29,5 @@ export function dimensionScores(data: MetricsData): aq.ColumnTable {
       cols.is_risk.push(r.risk_tags[i]?.includes(name) ?? false);
     }
   }
-  return aq.table(cols);
+  return aq.table({ ...cols, ts: new DateColumn(Float64Array.from(cols.ts)) });
 }

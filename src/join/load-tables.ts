@@ -1,8 +1,9 @@
-import type * as aq from "arquero";
-import { readMetricsBatches, resolveSources, type ReadOptions } from "../load/read-metrics";
-import type { LoadIssue } from "../load/load-issue";
+import * as aq from "arquero";
+import { resolveSources, type ReadOptions } from "../load/read-metrics";
+import { MetricsLoadError, type LoadIssue } from "../load/load-issue";
+import { parseChunks, type ParseChunksOptions } from "../load/parse-chunks";
 import type { SchemaDrift } from "../load/schema-drift";
-import { createCollector, type MetricsData } from "./metrics-data";
+import { DataAssembler, type MetricsData } from "./metrics-data";
 import { sessionsTable } from "./sessions-table";
 import { mediaTable } from "./media-table";
 import { mediaPerSession } from "./media-per-session";
@@ -18,6 +19,7 @@ export interface MetricsTables {
   rows: { session_report: number; media_report: number };
   sessions: aq.ColumnTable;
   media: aq.ColumnTable;
+  /** Media aggregated per session, for every session with media (a filtered view: use `array()`/`objects()`). */
   mediaPerSession: aq.ColumnTable;
   joined: aq.ColumnTable;
   orphans: aq.ColumnTable;
@@ -27,37 +29,50 @@ export interface MetricsTables {
   dimensions: string[];
 }
 
+/** Options of `loadTables`: those of `readMetrics`, and how many worker threads parse. */
+export type LoadTablesOptions = ReadOptions & Pick<ParseChunksOptions, "workers">;
+
 /**
  * Streams logs into the join layer's tables without holding row objects: sessions (current reports),
  * media, media per session, sessions ⟕ media, orphan media sessions and user_id mismatches.
+ * Lines are parsed and validated on worker threads (`options.workers`), each chunk folded into columns there;
+ * issues, drift and rows come out exactly as `readMetrics` gives them, in line order.
  * Throws like `readMetrics` (`MetricsSourceError`; `MetricsLoadError` in strict mode).
  *
  * @example
  * const t = await loadTables("data/sample/metrics.log");
  * t.sessions.numRows(); t.joined.filter(d => d.n_media > 0).numRows(); t.issues.length
  */
-export async function loadTables(sources?: string | readonly string[], options: ReadOptions = {}): Promise<MetricsTables> {
+export async function loadTables(sources?: string | readonly string[], options: LoadTablesOptions = {}): Promise<MetricsTables> {
   const files = resolveSources(sources);
   const issues: LoadIssue[] = [];
   const drift: SchemaDrift = options.drift ?? new Map();
-  const collector = createCollector();
-  for await (const batch of readMetricsBatches(files, { ...options, drift, onIssue: (i) => { issues.push(i); options.onIssue?.(i); } })) {
-    for (const r of batch) collector.add(r);
+  const assembler = new DataAssembler();
+  for await (const { file, lineBase, parsed } of parseChunks(files, options)) {
+    for (const relative of parsed.issues) {
+      const issue = { ...relative, line: relative.line + lineBase };
+      if (options.strict && issue.severity === "error") throw new MetricsLoadError(issue);
+      issues.push(issue);
+      options.onIssue?.(issue);
+    }
+    for (const [path, n] of parsed.drift) drift.set(path, (drift.get(path) ?? 0) + n);
+    assembler.append(parsed.columns, file, lineBase);
   }
-  return buildTables(collector.data, { files: files.map((f) => (f === "-" ? "<stdin>" : f)), issues, drift });
+  return buildTables(assembler.finish(), { files: files.map((f) => (f === "-" ? "<stdin>" : f)), issues, drift });
 }
 
 /** Builds the tables of `loadTables` from collected data (rows fed to `createCollector` by hand). */
 export function buildTables(data: MetricsData, context: { files: string[]; issues: LoadIssue[]; drift: SchemaDrift }): MetricsTables {
   const sessions = sessionsTable(data);
   const media = mediaTable(data);
-  const perSession = mediaPerSession(data);
+  // Per-session media lined up with the sessions (then the orphans), so that the join shares its columns.
+  const perSession = mediaPerSession(data, { sessions: sessions.column("session_id") as unknown as string[] });
   const { joined, orphans, userMismatches } = joinMedia(sessions, perSession);
   return {
     ...context,
     data,
     rows: { session_report: data.reports.session_id.length, media_report: data.media.media_id.length },
-    sessions, media, mediaPerSession: perSession, joined, orphans, userMismatches,
+    sessions, media, mediaPerSession: perSession.filter(aq.escape((d: { n_media: number }) => d.n_media > 0)), joined, orphans, userMismatches,
     superseded: data.reports.session_id.length - data.current.size,
     dimensions: [...data.dimensions],
   };

@@ -1,39 +1,35 @@
 /**
- * A growable column of numbers backed by a Float64Array; a missing value is `NaN`.
- * (Internal to the join layer: tables receive the trimmed Float64Array.)
+ * A column of numbers appended part by part (each part copied in, so the parts — small buffers sent by workers —
+ * are freed at once) and trimmed once to exactly its length. A missing value is `NaN`. Internal to the join layer.
  */
-export class NumberColumn {
+export class Float64Parts {
   private data = new Float64Array(1024);
   length = 0;
 
-  push(value: number | null | undefined): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
+  push(part: ArrayLike<number>): void {
+    const need = this.length + part.length;
+    if (need > this.data.length) {
+      // Grow by half: the old buffer, large, goes straight back to the system when freed.
+      const bigger = new Float64Array(Math.max(need, Math.ceil(this.data.length * 1.5)));
+      bigger.set(this.data.subarray(0, this.length));
       this.data = bigger;
     }
-    this.data[this.length++] = value ?? NaN;
+    this.data.set(part, this.length);
+    this.length = need;
   }
 
   /** Pads with `NaN` up to `length` (a column that appeared after earlier rows). */
   padTo(length: number): void {
-    while (this.length < length) this.push(NaN);
+    if (this.length >= length) return;
+    const from = this.length;
+    this.push(new Float64Array(length - from));
+    this.data.fill(NaN, from, length);
   }
 
-  get(i: number): number {
-    return this.data[i];
-  }
-
-  /** The values at `indices`, as a new Float64Array. */
-  pick(indices: ArrayLike<number>): Float64Array {
-    const out = new Float64Array(indices.length);
-    for (let i = 0; i < indices.length; i++) out[i] = this.data[indices[i]];
-    return out;
-  }
-
-  /** All values, trimmed to `length`. */
-  values(): Float64Array {
-    return this.data.slice(0, this.length);
+  /** All values in an array of exactly `length`; a second call costs nothing. */
+  concat(): Float64Array {
+    if (this.data.length !== this.length) this.data = this.data.slice(0, this.length);
+    return this.data;
   }
 }
 

@@ -1,6 +1,7 @@
 import * as aq from "arquero";
 import { DIAGNOSTIC_COLUMNS, SESSION_COLUMNS as C } from "./columns";
 import type { MetricsData } from "./metrics-data";
+import { DateColumn } from "./date-column";
 
 /** Options of `sessionsTable`. */
 export interface SessionsTableOptions {
@@ -18,13 +19,13 @@ export function reportIndices(data: MetricsData, which: SessionsTableOptions["re
   for (let i = 0; i < n; i++) {
     if (which === "all" || (which === "current") === (current[i] === 1)) picked.push(i);
   }
-  picked.sort((a, b) => r.ts.get(a) - r.ts.get(b) || a - b);
+  picked.sort((a, b) => r.ts[a] - r.ts[b] || a - b);
   return Int32Array.from(picked);
 }
 
 /**
  * The sessions table, wide: one row per `session_id` from its latest report by `ts` (later lines win ties),
- * ordered by `ts`. Columns: session_id, user_id, ts (Date, UTC), ts_raw (the log's string), overall_score,
+ * ordered by `ts`. Columns: session_id, user_id, ts (Date values, UTC, in a `DateColumn`), ts_raw (the log's string), overall_score,
  * one column per dimension name found in the data, the diagnostics, strength_tags, risk_tags, n_tasks,
  * task_focus, n_timeline_events, n_reports (how many reports the session had), file, line.
  * Numeric columns are Float64Arrays in which a missing value is `NaN`.
@@ -34,27 +35,34 @@ export function reportIndices(data: MetricsData, which: SessionsTableOptions["re
 export function sessionsTable(data: MetricsData, options: SessionsTableOptions = {}): aq.ColumnTable {
   const r = data.reports;
   const idx = reportIndices(data, options.reports);
-  const pick = <T>(xs: readonly T[]) => Array.from(idx, (i) => xs[i]);
-  const counts = new Map<string, number>();
-  for (const sid of r.session_id) counts.set(sid, (counts.get(sid) ?? 0) + 1);
+  const pick = <T>(xs: readonly T[]) => {
+    const out = new Array<T>(idx.length);
+    for (let k = 0; k < idx.length; k++) out[k] = xs[idx[k]];
+    return out;
+  };
+  const pickNumbers = (xs: Float64Array) => {
+    const out = new Float64Array(idx.length);
+    for (let k = 0; k < idx.length; k++) out[k] = xs[idx[k]];
+    return out;
+  };
   const columns: Record<string, unknown> = {
     [C.session_id]: pick(r.session_id),
     [C.user_id]: pick(r.user_id),
-    [C.ts]: Array.from(idx, (i) => new Date(r.ts.get(i))),
+    [C.ts]: new DateColumn(pickNumbers(r.ts)),
     [C.ts_raw]: pick(r.ts_raw),
-    [C.overall_score]: r.overall_score.pick(idx),
+    [C.overall_score]: pickNumbers(r.overall_score),
   };
-  for (const name of data.dimensions) columns[name] = r.scores.get(name)!.pick(idx);
-  for (const c of DIAGNOSTIC_COLUMNS) columns[c] = r.diagnostics[c].pick(idx);
+  for (const name of data.dimensions) columns[name] = pickNumbers(r.scores.get(name)!);
+  for (const c of DIAGNOSTIC_COLUMNS) columns[c] = pickNumbers(r.diagnostics[c]);
   Object.assign(columns, {
     [C.strength_tags]: pick(r.strength_tags),
     [C.risk_tags]: pick(r.risk_tags),
-    [C.n_tasks]: r.n_tasks.pick(idx),
+    [C.n_tasks]: pickNumbers(r.n_tasks),
     [C.task_focus]: pick(r.task_focus),
-    [C.n_timeline_events]: r.n_timeline_events.pick(idx),
-    [C.n_reports]: Float64Array.from(idx, (i) => counts.get(r.session_id[i])!),
+    [C.n_timeline_events]: pickNumbers(r.n_timeline_events),
+    [C.n_reports]: pickNumbers(data.reportCounts),
     [C.file]: pick(r.file),
-    [C.line]: r.line.pick(idx),
+    [C.line]: pickNumbers(r.line),
   });
   return aq.table(columns);
 }

@@ -1,7 +1,6 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { Readable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
 import { MetricsSourceError } from "./load-issue";
 
 /** The lines of one chunk of a source: `first` is the 1-based number of `lines[0]`. */
@@ -49,40 +48,75 @@ async function* bytes(source: string, highWaterMark: number): AsyncGenerator<Buf
   if (gunzip) yield* gunzip;
 }
 
+/** A run of whole lines of a source, as bytes in a buffer of its own (so it can be transferred to a worker). */
+export interface ByteChunk {
+  file: string;
+  bytes: Uint8Array;
+  /** True for the source's first chunk (which may start with a UTF-8 BOM). */
+  first: boolean;
+  /** True when the chunk's last line is the source's last line and had no final newline. */
+  unterminated: boolean;
+}
+
+/**
+ * Reads a source (a path, a gzip file, or `-` for stdin) as chunks of whole lines, each about `highWaterMark`
+ * bytes, in constant memory. Throws `MetricsSourceError` naming the file when it cannot be read.
+ */
+export async function* readByteChunks(source: string, options: { highWaterMark?: number } = {}): AsyncGenerator<ByteChunk, void, undefined> {
+  const file = source === STDIN ? "<stdin>" : source;
+  let carry: Uint8Array = new Uint8Array(0);
+  let first = true;
+  try {
+    for await (const chunk of bytes(source, options.highWaterMark ?? 1 << 20)) {
+      const end = chunk.lastIndexOf(10);
+      if (end < 0) {
+        carry = concat(carry, chunk);
+        continue;
+      }
+      yield { file, bytes: concat(carry, chunk.subarray(0, end + 1)), first, unterminated: false };
+      first = false;
+      carry = concat(new Uint8Array(0), chunk.subarray(end + 1));
+    }
+  } catch (error) {
+    throw new MetricsSourceError(file, error);
+  }
+  if (carry.length > 0) yield { file, bytes: carry, first, unterminated: true };
+}
+
+/** A new buffer holding `a` then `b`. */
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The lines of a chunk as text: without a leading UTF-8 BOM (first chunk only) and without the `\r` of CRLF
+ * line ends. Blank lines are kept: they count in line numbers.
+ */
+export function chunkLines(chunk: ByteChunk): string[] {
+  const b = chunk.bytes;
+  const bom = chunk.first && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const lines = Buffer.from(b.buffer, b.byteOffset + bom, b.length - bom).toString("utf8").split("\n");
+  if (!chunk.unterminated) lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+  return lines;
+}
+
 /**
  * Reads a source (a path, a `.gz` file, or `-` for stdin) as batches of lines, in constant memory.
  * Strips a UTF-8 BOM and the `\r` of CRLF line ends; blank lines are kept (they count in line numbers).
  * Throws `MetricsSourceError` naming the file when it cannot be read.
  */
 export async function* readLineBatches(source: string, options: { highWaterMark?: number } = {}): AsyncGenerator<LineBatch, void, undefined> {
-  const file = source === STDIN ? "<stdin>" : source;
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
   let next = 1;
-  let start = true;
-  try {
-    for await (const chunk of bytes(source, options.highWaterMark ?? 1 << 20)) {
-      let text = carry + decoder.write(chunk);
-      if (start && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        start = false;
-      }
-      const lines = text.split("\n");
-      carry = lines.pop()!;
-      if (lines.length === 0) continue;
-      for (let i = 0; i < lines.length; i++) {
-        const l = lines[i];
-        if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
-      }
-      yield { file, first: next, lines, unterminated: false };
-      next += lines.length;
-    }
-  } catch (error) {
-    throw new MetricsSourceError(file, error);
-  }
-  carry += decoder.end();
-  if (start && carry.charCodeAt(0) === 0xfeff) carry = carry.slice(1);
-  if (carry.length > 0) {
-    yield { file, first: next, lines: [carry.endsWith("\r") ? carry.slice(0, -1) : carry], unterminated: true };
+  for await (const chunk of readByteChunks(source, options)) {
+    const lines = chunkLines(chunk);
+    yield { file: chunk.file, first: next, lines, unterminated: chunk.unterminated };
+    next += lines.length;
   }
 }

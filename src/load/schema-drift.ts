@@ -41,23 +41,25 @@ const TREES = new Map<RowType, KeyTree>(
  * @example countDrift("media_report", { ...row, device: "ios" }, drift) // drift.get("device") === 1
  */
 export function countDrift(type: RowType, row: unknown, drift: SchemaDrift): void {
-  const seen = new Set<string>();
-  walk(TREES.get(type)!, row, "", seen);
-  for (const path of seen) drift.set(path, (drift.get(path) ?? 0) + 1);
+  const seen = walk(TREES.get(type)!, row, "", undefined);
+  if (seen) for (const path of seen) drift.set(path, (drift.get(path) ?? 0) + 1);
 }
 
-function walk(tree: KeyTree, value: unknown, prefix: string, seen: Set<string>): void {
+/** Adds the unknown key paths under `value` to `seen` (created on the first one: most rows have none). */
+function walk(tree: KeyTree, value: unknown, prefix: string, seen: Set<string> | undefined): Set<string> | undefined {
   if (Array.isArray(value)) {
-    for (const item of value) walk(tree, item, prefix.endsWith("[]") ? prefix : `${prefix}[]`, seen);
-    return;
+    const itemPrefix = prefix.endsWith("[]") ? prefix : `${prefix}[]`;
+    for (const item of value) seen = walk(tree, item, itemPrefix, seen);
+    return seen;
   }
-  if (value === null || typeof value !== "object") return;
+  if (value === null || typeof value !== "object") return seen;
   for (const key in value) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (!tree.keys.has(key)) seen.add(path);
+    if (!tree.keys.has(key)) (seen ??= new Set()).add(prefix ? `${prefix}.${key}` : key);
     else {
       const child = tree.children.get(key);
-      if (child) walk(child, (value as Record<string, unknown>)[key], path, seen);
+      const v = (value as Record<string, unknown>)[key];
+      if (child && v !== null && typeof v === "object") seen = walk(child, v, prefix ? `${prefix}.${key}` : key, seen);
     }
   }
+  return seen;
 }

@@ -12,6 +12,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
  * @example parseTimestamp("2025-11-03T20:24:13+08:00")  // 1762172653000
  */
 export function parseTimestamp(ts: string): number | undefined {
+  const naive = ts.length === 19 || ts.length === 26 ? naiveTimestamp(ts) : undefined;
+  if (naive !== undefined) return naive;
   const m = ISO.exec(ts);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -25,6 +27,31 @@ export function parseTimestamp(ts: string): number | undefined {
   // Date.UTC rolls over out-of-range fields (month 13, day 31 of a 30-day month, hour 25): reject those instead.
   if (+mo < 1 || +mo > 12 || +d < 1 || +d > daysInMonth(+y, +mo) || +h > 23 || +mi > 59 || (s ? +s : 0) > 59) return undefined;
   return t;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * The backend's own shape read without a regex (it is parsed twice a row: by the schema and by the join layer):
+ * `YYYY-MM-DDTHH:MM:SS` or the same with `.ffffff`. `undefined` when the string has another shape (the general
+ * path then decides) or a field out of range.
+ */
+function naiveTimestamp(ts: string): number | undefined {
+  for (let i = 0; i < ts.length; i++) {
+    const c = ts.charCodeAt(i);
+    const expected = i === 4 || i === 7 ? 45 : i === 13 || i === 16 ? 58 : i === 19 ? 46 : i === 10 ? (c === 32 ? 32 : 84) : -1;
+    if (expected === -1 ? c < 48 || c > 57 : c !== expected) return undefined;
+  }
+  const y = two(ts, 0) * 100 + two(ts, 2);
+  const mo = two(ts, 5);
+  const d = two(ts, 8);
+  const h = two(ts, 11);
+  const mi = two(ts, 14);
+  const s = two(ts, 17);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  const ms = ts.length === 26 ? digit(ts, 20) * 100 + two(ts, 21) : 0;
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 
 function daysInMonth(year: number, month: number): number {

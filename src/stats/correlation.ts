@@ -7,8 +7,11 @@ import { sampleCorrelation, sampleRankCorrelation, variance } from "simple-stati
  * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // 0.9548…
  */
 export function pearson(x: readonly number[], y: readonly number[]): number | undefined {
-  if (x.length < 3 || variance([...x]) === 0 || variance([...y]) === 0) return undefined;
-  return sampleCorrelation([...x], [...y]);
+  // simple-statistics' variance and sampleCorrelation only read their arguments (no copies needed).
+  const xs = x as number[];
+  const ys = y as number[];
+  if (x.length < 3 || variance(xs) === 0 || variance(ys) === 0) return undefined;
+  return sampleCorrelation(xs, ys);
 }
 
 /**

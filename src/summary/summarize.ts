@@ -32,7 +32,7 @@ export function summarize(t: MetricsTables): Summary {
   for (const u of t.data.media.user_id) if (u !== null) users.add(u);
   let first = Infinity;
   let last = -Infinity;
-  for (const col of [t.data.reports.ts.values(), t.data.media.ts.values()]) {
+  for (const col of [t.data.reports.ts, t.data.media.ts]) {
     for (const v of col) {
       if (v < first) first = v;
       if (v > last) last = v;

@@ -103,7 +103,7 @@ test("scenarios plant what they say: ceiling piles clarity at 100, arbitrary ref
   const { text, truth } = generate({ scenario: "improvers", students: 300, seed: 10, sessions: [3, 6] });
   const t = await loadTables(writeTemp("imp.log", text));
   const improvers = new Set(truth.improvers["结构化表达（STAR）"]);
-  assert.ok(improvers.size > 30);
+  assert.ok(improvers.size > 15, `${improvers.size} improvers`); // ~30 of 300 students expected; 15 is below any plausible draw
   const grew = truth.improvement["结构化表达（STAR）"];
   assert.deepEqual(truth.improvers["表达清晰度"], []);
   // mean last − first STAR score: improvers gain clearly, the others do not

@@ -59,3 +59,25 @@ test("long scores and student timelines", async () => {
   assert.deepEqual(tl.array("session_index"), [1, 2]);
   assert.deepEqual(tl.array("n_sessions"), [2, 2]);
 });
+
+test("media per session: the most frequent emotion, the one seen first winning ties, with few or many distinct values", async () => {
+  const media = (sid: string, i: number, emotion: string) =>
+    `{"type": "media_report", "user_id": "u1", "session_id": "${sid}", "media_id": "m${sid}${i}", "media_type": "audio", "audio_features": {"speech_rate": 100.0, "emotion": "${emotion}"}, "ts": "2025-11-03T09:0${i % 10}:00"}`;
+  const lines = (emotions: string[]) => [
+    ...["sad", "happy", "happy", "sad"].map((e, i) => media("a", i, e)), // tie: sad was seen first
+    ...["fear", "angry", "angry"].map((e, i) => media("b", i, e)),
+    ...emotions.map((e, i) => media("c", i, e)),
+  ];
+  const few = await loadTables(writeTemp("few.log", lines(["happy"]).join("\n") + "\n"));
+  const many = await loadTables(writeTemp("many.log", lines(Array.from({ length: 70 }, (_, i) => `e${i}`)).join("\n") + "\n"));
+  type Row = { session_id: string; "audio.emotion": string | null };
+  const rows = (t: typeof few) => t.mediaPerSession.objects() as Row[];
+  for (const t of [few, many]) {
+    const byId = Object.fromEntries(rows(t).map((r) => [r.session_id, r["audio.emotion"]]));
+    assert.equal(byId.a, "sad");
+    assert.equal(byId.b, "angry");
+  }
+  assert.equal(rows(few).find((r) => r.session_id === "c")!["audio.emotion"], "happy");
+  assert.equal(rows(many).find((r) => r.session_id === "c")!["audio.emotion"], "e0");
+  assert.equal(many.orphans.numRows(), 3);
+});

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { generateLog, loadTables, scoringInput, defaultRules, setThreshold, rulesDiff, readRules, writeReport, tagOutcome, scoreSessions } from "../../src/index";
+import { generateLog, loadTables, scoringInput, defaultRules, setThreshold, rulesDiff, readRules, writeReport, tagOutcome, scoreSessions, type Truth } from "../../src/index";
 import { cli, tempDir, writeTemp } from "../helpers";
 import { launchChromium, screenshot, watchedPage } from "../browser";
 
@@ -29,7 +29,11 @@ test("metrics-kit report writes one self-contained file and refuses to overwrite
   const out = join(tempDir(), "report.html");
   const r = cli(["report", SAMPLE, "--out", out]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /404 sessions, 109 users, 3 rejected lines/);
+  // The sample's truth says what the report must count: sessions, users, and the lines the loader rejects (every
+  // injected fault but the unknown row type, which is a warning).
+  const truth = JSON.parse(readFileSync(join(dirname(SAMPLE), "truth.json"), "utf8")) as Truth;
+  const rejected = truth.faults.filter((f) => f.kind !== "unknown_type").length;
+  assert.match(r.stdout, new RegExp(`${truth.counts.sessions} sessions, ${truth.counts.users} users, ${rejected} rejected lines`));
   const html = readFileSync(out, "utf8");
   assert.ok(!/<script[^>]*\ssrc=|<link\b|<iframe\b/i.test(html.slice(0, html.indexOf("(function(define, module, exports)"))), "no external resource");
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);

@@ -28,3 +28,13 @@ test("the result does not depend on the machine's time zone", () => {
     process.env.TZ = before;
   }
 });
+
+test("the backend's shapes (no regex) agree with the general ISO reader", () => {
+  const general = (s: string) => parseTimestamp(`${s}Z`);
+  for (const s of ["2025-11-03T12:24:13", "2025-11-03T12:24:13.482113", "2024-02-29T23:59:59.999999", "2025-11-03 00:00:00.000001", "1999-12-31T23:59:59"]) {
+    assert.equal(parseTimestamp(s), general(s), s);
+  }
+  for (const bad of ["2025-02-29T00:00:00", "2025-11-03T12:60:13", "2025-11-03T12:24:1x", "2025-11-03X12:24:13", "2025-11-03T12:24:13,482113"]) {
+    assert.equal(parseTimestamp(bad), undefined, bad);
+  }
+});

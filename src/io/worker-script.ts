@@ -1,0 +1,10 @@
+import { join } from "node:path";
+
+/**
+ * How to start one of the kit's worker threads: the compiled `<name>.js` in `dir` (the caller's `__dirname`); when
+ * the kit runs from its TypeScript sources (tests, through tsx), the `.ts` file with tsx's loader, which a worker
+ * does not inherit.
+ */
+export function workerScript(dir: string, name: string, fromSource = __filename.endsWith(".ts")): [string, { execArgv?: string[] }] {
+  return [join(dir, `${name}${fromSource ? ".ts" : ".js"}`), fromSource ? { execArgv: ["--require", "tsx/cjs"] } : {}];
+}

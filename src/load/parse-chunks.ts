@@ -1,0 +1,106 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { readByteChunks, type ByteChunk } from "./line-source";
+import { parseChunk, type ParsedChunk } from "./parse-chunk";
+import { Dictionary } from "../join/column-chunk";
+import { workerScript } from "../io/worker-script";
+
+/** Options of `parseChunks`. */
+export interface ParseChunksOptions {
+  /**
+   * Worker threads that parse and validate chunks in parallel. Default: one per core, at most 4, and none on a
+   * one-core machine; `0` parses on the calling thread. The first chunks are always parsed on the calling thread,
+   * so a small log never waits for a worker to start.
+   */
+  workers?: number;
+  /** Chunk size in bytes. Default 1 MiB. */
+  highWaterMark?: number;
+}
+
+/** A parsed chunk with where it lies: its lines are `lineBase + 1 …` of `file`. */
+export interface LocatedChunk {
+  file: string;
+  lineBase: number;
+  parsed: ParsedChunk;
+}
+
+/** Chunks parsed on the calling thread before any worker starts (a log this small never starts one). */
+const INLINE_CHUNKS = 2;
+/** Chunks queued per worker: enough to keep it busy while the caller takes results, few enough to bound memory. */
+const QUEUE_PER_WORKER = 2;
+
+/** The default number of workers: one per core, at most 4, none on one core. */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 4) : 0;
+}
+
+/**
+ * Reads sources as chunks of whole lines and parses each (`parseChunk`) on worker threads, yielding the results in
+ * line order with their location. Throws `MetricsSourceError` when a source cannot be read; an error in a worker
+ * is rethrown here. Stopping early (break, throw) ends the workers.
+ */
+export async function* parseChunks(sources: readonly string[], options: ParseChunksOptions = {}): AsyncGenerator<LocatedChunk, void, undefined> {
+  const pool = new WorkerPool(options.workers ?? defaultWorkers());
+  const dictionary = new Dictionary(0); // the calling thread's; workers number theirs from 1
+  const pending: { file: string; source: number; result: Promise<ParsedChunk> }[] = [];
+  let seen = 0;
+  let source = -1;
+  let lineBase = 0;
+  const take = async (): Promise<LocatedChunk> => {
+    const next = pending.shift()!;
+    if (next.source !== source) [source, lineBase] = [next.source, 0];
+    const parsed = await next.result;
+    const located = { file: next.file, lineBase, parsed };
+    lineBase += parsed.lines;
+    return located;
+  };
+  try {
+    for (let s = 0; s < sources.length; s++) {
+      for await (const chunk of readByteChunks(sources[s], options)) {
+        const inline = pool.size === 0 || seen++ < INLINE_CHUNKS;
+        const result = inline ? Promise.resolve(parseChunk(chunk, dictionary)) : pool.run(chunk);
+        result.catch(() => {}); // awaited in order below; this only keeps a worker's failure from going unhandled meanwhile
+        pending.push({ file: chunk.file, source: s, result });
+        while (pending.length > Math.max(1, pool.size * QUEUE_PER_WORKER)) yield await take();
+      }
+    }
+    while (pending.length > 0) yield await take();
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Worker threads running `parseChunk`, started on first use, fed round-robin; results come back in order per worker. */
+class WorkerPool {
+  private workers: { worker: Worker; waiting: { resolve(p: ParsedChunk): void; reject(e: unknown): void }[] }[] = [];
+  private next = 0;
+  constructor(readonly size: number) {}
+
+  run(chunk: ByteChunk): Promise<ParsedChunk> {
+    if (this.workers.length < this.size) this.workers.push(this.start());
+    const w = this.workers[this.next++ % this.size];
+    return new Promise((resolve, reject) => {
+      w.waiting.push({ resolve, reject });
+      w.worker.postMessage(chunk, [chunk.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  private start() {
+    const waiting: { resolve(p: ParsedChunk): void; reject(e: unknown): void }[] = [];
+    const [script, options] = workerScript(__dirname, "chunk-worker");
+    const worker = new Worker(script, { ...options, workerData: { dictionary: this.workers.length + 1 } });
+    const fail = (error: unknown) => {
+      for (const w of waiting.splice(0)) w.reject(error);
+    };
+    worker.on("message", (parsed: ParsedChunk) => waiting.shift()?.resolve(parsed));
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`a parsing worker stopped (exit code ${code})`)));
+    return { worker, waiting };
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}
