@@ -29,7 +29,11 @@ export function* mergeBlocks(blocks: { block: number; events: Iterator<EventLine
   const advance = (block: number) => {
     const next = iters.get(block)!.next();
     if (next.done) truths[block] = next.value;
-    else push({ ...next.value, block });
+    else {
+      const event = next.value as BlockEvent; // a fresh object per event: tagged in place
+      event.block = block;
+      push(event);
+    }
   };
   const before = (a: BlockEvent, b: BlockEvent) => a.time < b.time || (a.time === b.time && a.block < b.block);
   const push = (e: BlockEvent) => {

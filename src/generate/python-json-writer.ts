@@ -159,12 +159,25 @@ export class PyJsonWriter {
       const c = s.charCodeAt(i);
       if (c < 32 || c > 126 || c === 34 || c === 92) {
         this.at = start;
-        return this.raw(JSON.stringify(s));
+        return this.escaped(s);
       }
       buf[at++] = c;
     }
     buf[at++] = 34;
     this.at = at;
+  }
+
+  /**
+   * A string that needs JSON.stringify (non-ASCII, quotes, control characters). The generator's are few and
+   * repeated (dimension names, comments, tags, focus texts), so their encoded bytes are kept (up to 4,096 strings).
+   */
+  private escaped(s: string): void {
+    let bytes = ESCAPED.get(s);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(s), "utf8");
+      if (ESCAPED.size < 4096) ESCAPED.set(s, bytes);
+    }
+    this.copy(bytes, 0);
   }
 
   private copy(bytes: Uint8Array, from: number): void {
@@ -182,6 +195,8 @@ export class PyJsonWriter {
     this.buf = bigger;
   }
 }
+
+const ESCAPED = new Map<string, Uint8Array>();
 
 /** Serialised keys with their separator (`, "name": `; the first key of an object skips the comma), cached. */
 const KEYS = new Map<string, Buffer>();

@@ -149,16 +149,14 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
 
   let out: LinePlants[] = [];
   let now = 0;
-  let lastIntact: LinePlants | undefined;
+  let lastIntact = -1; // index in `out` of the last line written intact
+  const NONE: LinePlants = Object.freeze({});
   const json = new PyJsonWriter();
   /** Ends the line begun in `json` and records what was planted on it. */
   function emit(plant?: { quirk?: string; fault?: string }): void {
     json.byte(10);
-    const line: LinePlants = {};
-    if (plant?.quirk) line.quirks = [plant.quirk];
-    if (plant?.fault) line.fault = plant.fault;
-    else lastIntact = line;
-    out.push(line);
+    if (!plant?.fault) lastIntact = out.length;
+    out.push(plant?.fault ? { fault: plant.fault } : plant?.quirk ? { quirks: [plant.quirk] } : NONE);
   }
 
   /** Writes a row, or, at the fault rate, a damaged version of it. Returns whether the row survived intact. */
@@ -289,7 +287,7 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
     const starRisk = scores !== null && scores[0] <= rules.tags.riskAtMost;
     const media = mediaRows(student, sid, when, ability, starRisk);
     if (abandoned) {
-      if (media > 0) (lastIntact!.quirks ??= []).push("orphan_media");
+      if (media > 0) out[lastIntact] = { quirks: [...(out[lastIntact].quirks ?? []), "orphan_media"] };
       return;
     }
     const evaluation: Record<string, unknown> = { session_id: sid };

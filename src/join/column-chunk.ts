@@ -161,14 +161,20 @@ export class ChunkBuilder {
     else this.addMedia(row, line);
   }
 
+  /** The columns both row types have; returns the row's index in its type's columns. */
+  private addCommon(cols: ChunkBuilder["r"] | ChunkBuilder["m"], row: MetricsRow, line: number): number {
+    const i = cols.n++;
+    cols.line[i] = line;
+    cols.session_id.push(row.session_id);
+    cols.user_id.push(row.user_id);
+    cols.ts[i] = parseTimestamp(row.ts)!;
+    cols.ts_raw.push(row.ts);
+    return i;
+  }
+
   private addReport(row: SessionReport, line: number): void {
     const r = this.r;
-    const i = r.n++;
-    r.line[i] = line;
-    r.session_id.push(row.session_id);
-    r.user_id.push(row.user_id);
-    r.ts[i] = parseTimestamp(row.ts)!;
-    r.ts_raw.push(row.ts);
+    const i = this.addCommon(r, row, line);
     const ev = row.evaluation;
     r.overall_score[i] = ev.overall_score ?? NaN;
     const diag = row.diagnostics;
@@ -196,14 +202,9 @@ export class ChunkBuilder {
 
   private addMedia(row: MediaReport, line: number): void {
     const m = this.m;
-    const i = m.n++;
-    m.line[i] = line;
+    const i = this.addCommon(m, row, line);
     m.media_id.push(row.media_id);
-    m.session_id.push(row.session_id);
-    m.user_id.push(row.user_id);
     m.media_type.push(row.media_type);
-    m.ts[i] = parseTimestamp(row.ts)!;
-    m.ts_raw.push(row.ts);
     const a = row.audio_features;
     const v = row.video_features;
     const dist = v?.emotion_distribution;
