@@ -77,6 +77,9 @@ export class LineLedger {
   readonly faults: LinePlant[] = [];
   readonly quirks: LinePlant[] = [];
 
+  /** `keepQuirks: false` (a log generated without `trackTruth`) records faults only: memory stays flat in lines. */
+  constructor(readonly keepQuirks = true) {}
+
   /** The lines of an event, in order, with their newlines. */
   take(event: EventLines): string[] {
     this.skip(event.time, event.lines.length);
@@ -95,7 +98,7 @@ export class LineLedger {
   /** Records what was planted on line `line`. */
   record(line: number, plants: LinePlants): void {
     if (plants.fault) this.faults.push({ line, kind: plants.fault });
-    if (plants.quirks) for (const kind of plants.quirks) this.quirks.push({ line, kind });
+    if (plants.quirks && this.keepQuirks) for (const kind of plants.quirks) this.quirks.push({ line, kind });
   }
 
   /** With faults, a last line cut short by a dying writer (no newline); `undefined` otherwise. */
@@ -174,7 +177,7 @@ export function combineTruth(options: ResolvedOptions, truths: BlockTruth[], led
 export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = defaultRules()): LogGenerator {
   const options = GenerateOptions.parse(input);
   const truths: BlockTruth[] = [];
-  const ledger = new LineLedger();
+  const ledger = new LineLedger(options.trackTruth);
   let finished = false;
   function* run(): Generator<string, void, undefined> {
     const blocks = Array.from({ length: blockCount(options.students) }, (_, block) => ({ block, events: simulateBlock(options, block, rules) }));

@@ -101,9 +101,11 @@ export const GenerateOptions = z.object({
   /** Share of lines replaced by an injected fault (torn, invalid JSON, wrong type, missing key, unknown type). */
   faults: z.number().min(0).max(1).default(0),
   /**
-   * Keep the ids needed for the truth's exact counts (sessions, users, media sessions). Memory then grows with the
-   * number of sessions. Without it memory stays flat: `truth().counts` keeps the row counters, the session, user and
-   * media-session counts are -1, and `superseded_reports` counts every re-report written.
+   * Keep what the truth lists per session, student and line: the ids behind its exact counts (sessions, users, media
+   * sessions), each student's planted improvement, the improvers, the lines of the kept quirks. Memory then grows
+   * with the log. Without it memory stays flat: `truth().counts` keeps the row counters, the session, user and
+   * media-session counts are -1, `superseded_reports` counts every re-report written, `improvement`, `improvers`
+   * and `quirks` are empty (the faults' lines are still listed).
    */
   trackTruth: z.boolean().default(true),
   /** Overrides of the scenario's parameters. */

@@ -133,12 +133,12 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
       verbosity: rng.normal(0, params.answerLength.studentSd), filler: rng.normal(0, params.filler.studentSd),
       chinese: rng.bernoulli(0.85), sessions: guest ? 1 : rng.int(lo, hi), done: 0,
     };
-    if (s.id) {
+    if (s.id && track) {
       params.dimensions.forEach((_, k) => {
         if (growth[k] > 0) improvement[DIMS[k]][s.id!] = pyRound(growth[k] * (s.sessions - 1), 3);
       });
     }
-    if (s.id && s.sessions >= 3) {
+    if (s.id && track && s.sessions >= 3) {
       // A clear improvement: the planted latent gain from first to last session is at least 2 SD.
       params.dimensions.forEach((d, k) => {
         if (d.growth > 0 && growth[k] * (s.sessions - 1) >= CLEAR_GAIN) improvers[DIMS[k]].push(s.id!);

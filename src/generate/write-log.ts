@@ -108,7 +108,7 @@ export async function writeLog(file: string, input: GenerateOptions, options: Wr
       return gen.truth();
     }
     const truths: BlockTruth[] = [];
-    const ledger = new LineLedger();
+    const ledger = new LineLedger(resolved.trackTruth);
     const streams = Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths));
     try {
       // Merge the workers' streams (each in log order) by time, then block: the order `generateLog` writes. A run of
@@ -229,7 +229,8 @@ class WorkerStream {
       ledger.skip(b.times[k], b.lines[k]);
       for (; this.plant < b.plants.length && b.plants[this.plant][0] === k; this.plant++) {
         const [, j, kind, fault] = b.plants[this.plant];
-        (fault ? ledger.faults : ledger.quirks).push({ line: line + j, kind });
+        if (fault) ledger.faults.push({ line: line + j, kind });
+        else if (ledger.keepQuirks) ledger.quirks.push({ line: line + j, kind });
       }
       k++;
     } while (k < this.count && (b.times[k] < limitTime || (b.times[k] === limitTime && b.blocks[k] < limitBlock)));
