@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { writeLog } from "../generate/write-log";
+import type { Truth } from "../generate/truth";
 import { ScenarioName } from "../generate/scenarios";
 import { checkOutput } from "../io/write-output";
 
@@ -29,16 +30,21 @@ export function generateCommand(): Command {
       checkOutput(o.out, Boolean(o.force));
       if (o.workers !== undefined && !(Number(o.workers) >= 0)) throw new Error("invalid --workers: expected a number ≥ 0");
       const bar = process.stderr.isTTY ? new SingleBar({ format: "generating {bar} {value}/~{total} lines", stream: process.stderr }, Presets.shades_classic) : undefined;
-      let n = 0;
       // The line count is known only at the end: the bar's total is an estimate (≈2.2 lines per session).
       bar?.start(Math.round(numbers.students * ((lo + (hi ?? lo)) / 2) * 2.2), 0);
-      const truth = await writeLog(o.out, { scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults, trackTruth: Boolean(o.truth) }, {
-        force: Boolean(o.force),
-        workers: o.workers === undefined ? undefined : Number(o.workers),
-        onProgress: (lines) => bar?.update((n = lines)),
-      });
-      bar?.update(n);
-      bar?.stop();
+      let truth: Truth;
+      try {
+        truth = await writeLog(o.out, { scenario: o.scenario, students: numbers.students, sessions: [lo, hi ?? lo], seed: numbers.seed, start: o.start, faults: numbers.faults, trackTruth: Boolean(o.truth) }, {
+          force: Boolean(o.force),
+          workers: o.workers === undefined ? undefined : Number(o.workers),
+          onProgress: (lines) => bar?.update(lines),
+        });
+        // The real count is known now: the bar ends full, at it.
+        bar?.setTotal(truth.counts.lines);
+        bar?.update(truth.counts.lines);
+      } finally {
+        bar?.stop();
+      }
       if (o.truth) writeFileSync(o.truth, `${JSON.stringify(truth, null, 1)}\n`);
       if (o.out !== "-") {
         process.stderr.write(`wrote ${truth.counts.lines} lines (${truth.counts.session_report} session reports, ${truth.counts.media_report} media reports, ${truth.faults.length} faults) to ${o.out}\n`);
