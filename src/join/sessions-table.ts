@@ -60,7 +60,8 @@ export function sessionsTable(data: MetricsData, options: SessionsTableOptions =
     [C.n_tasks]: pickNumbers(r.n_tasks),
     [C.task_focus]: pick(r.task_focus),
     [C.n_timeline_events]: pickNumbers(r.n_timeline_events),
-    [C.n_reports]: pickNumbers(data.reportCounts),
+    // The session's count sits on its current report: a superseded row reads it there.
+    [C.n_reports]: Float64Array.from(idx, (i) => data.reportCounts[data.current.get(r.session_id[i])!]),
     [C.file]: pick(r.file),
     [C.line]: pickNumbers(r.line),
   });

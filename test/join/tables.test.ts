@@ -30,6 +30,10 @@ test("sessions: one row per session from its latest report, ordered by ts, dimen
   const old = sessionsTable(t.data, { reports: "superseded" });
   assert.deepEqual(old.array("session_id"), ["s1"]);
   assert.deepEqual(Array.from(old.array("表达清晰度") as Float64Array), [92]);
+  assert.deepEqual(Array.from(old.array("n_reports") as Float64Array), [2]);
+  const all = sessionsTable(t.data, { reports: "all" });
+  assert.deepEqual(all.array("session_id"), ["s3", "s1", "s2", "s1"]);
+  assert.deepEqual(Array.from(all.array("n_reports") as Float64Array), [1, 2, 1, 2]);
 });
 
 test("media per session: counts, means over present values, non-null counts; joined, orphans, mismatches", async () => {
