@@ -19,9 +19,19 @@ export interface BlockEvent extends EventLines {
   block: number;
 }
 
+/** The log's order of events: by time, then block number (the same whether blocks run on one thread or several). */
+export function eventBefore(time: number, block: number, otherTime: number, otherBlock: number): boolean {
+  return time < otherTime || (time === otherTime && block < otherBlock);
+}
+
+/** Simulates the given blocks and merges their events in log order (`mergeBlocks`); their truths go to `truths`. */
+export function mergedEvents(options: ResolvedOptions, rules: RulesConfig, blocks: readonly number[], truths: BlockTruth[]): Generator<BlockEvent, void, undefined> {
+  return mergeBlocks(blocks.map((block) => ({ block, events: simulateBlock(options, block, rules) })), truths);
+}
+
 /**
- * Merges blocks' event streams (each in time order) into one, ordered by time then block number: the log's order,
- * the same whether the blocks run on one thread or several. Stores each block's truth in `truths[block]` when it ends.
+ * Merges blocks' event streams (each in time order) into one, in log order (`eventBefore`). Stores each block's
+ * truth in `truths[block]` when it ends.
  */
 export function* mergeBlocks(blocks: { block: number; events: Iterator<EventLines, BlockTruth> }[], truths: BlockTruth[]): Generator<BlockEvent, void, undefined> {
   const heads: BlockEvent[] = [];
@@ -35,7 +45,7 @@ export function* mergeBlocks(blocks: { block: number; events: Iterator<EventLine
       push(event);
     }
   };
-  const before = (a: BlockEvent, b: BlockEvent) => a.time < b.time || (a.time === b.time && a.block < b.block);
+  const before = (a: BlockEvent, b: BlockEvent) => eventBefore(a.time, a.block, b.time, b.block);
   const push = (e: BlockEvent) => {
     heads.push(e);
     for (let i = heads.length - 1; i > 0; ) {
@@ -80,11 +90,16 @@ export class LineLedger {
   /** `keepQuirks: false` (a log generated without `trackTruth`) records faults only: memory stays flat in lines. */
   constructor(readonly keepQuirks = true) {}
 
-  /** The lines of an event, in order, with their newlines. */
-  take(event: EventLines): string[] {
+  /** Counts an event's lines and records their plants. */
+  count(event: EventLines): void {
     this.skip(event.time, event.lines.length);
     const first = this.lines - event.lines.length + 1;
     event.lines.forEach((plants, j) => this.record(first + j, plants));
+  }
+
+  /** Counts an event (`count`) and returns its lines, in order, with their newlines. */
+  take(event: EventLines): string[] {
+    this.count(event);
     const text = Buffer.from(event.bytes.buffer, event.bytes.byteOffset, event.bytes.length).toString("utf8");
     return text.slice(0, -1).split("\n").map((line) => `${line}\n`);
   }
@@ -97,8 +112,14 @@ export class LineLedger {
 
   /** Records what was planted on line `line`. */
   record(line: number, plants: LinePlants): void {
-    if (plants.fault) this.faults.push({ line, kind: plants.fault });
-    if (plants.quirks && this.keepQuirks) for (const kind of plants.quirks) this.quirks.push({ line, kind });
+    if (plants.fault) this.plant(line, plants.fault, true);
+    if (plants.quirks) for (const kind of plants.quirks) this.plant(line, kind, false);
+  }
+
+  /** Records one fault or kept quirk on line `line` (quirks only when `keepQuirks`). */
+  plant(line: number, kind: string, fault: boolean): void {
+    if (fault) this.faults.push({ line, kind });
+    else if (this.keepQuirks) this.quirks.push({ line, kind });
   }
 
   /** With faults, a last line cut short by a dying writer (no newline); `undefined` otherwise. */
@@ -180,8 +201,8 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
   const ledger = new LineLedger(options.trackTruth);
   let finished = false;
   function* run(): Generator<string, void, undefined> {
-    const blocks = Array.from({ length: blockCount(options.students) }, (_, block) => ({ block, events: simulateBlock(options, block, rules) }));
-    for (const event of mergeBlocks(blocks, truths)) yield* ledger.take(event);
+    const blocks = Array.from({ length: blockCount(options.students) }, (_, block) => block);
+    for (const event of mergedEvents(options, rules, blocks, truths)) yield* ledger.take(event);
     const torn = ledger.tornLast(options);
     if (torn !== undefined) yield torn;
     finished = true;

@@ -3,13 +3,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { RulesConfig } from "../rules/rules-config";
 import type { ResolvedOptions } from "./scenarios";
-import { mergeBlocks } from "./generate-log";
-import { simulateBlock, type BlockTruth } from "./simulate-block";
+import { mergedEvents } from "./generate-log";
+import type { BlockTruth } from "./simulate-block";
 import { packEvents, SLOT_BYTES, SLOTS, type EventBatch } from "./write-log";
 
 const { options, rules, blocks, batchLines, shared } = workerData as { options: ResolvedOptions; rules: RulesConfig; blocks: number[]; batchLines: number; shared: SharedArrayBuffer };
 const truths: BlockTruth[] = [];
-const events = mergeBlocks(blocks.map((block) => ({ block, events: simulateBlock(options, block, rules) })), truths);
+const events = mergedEvents(options, rules, blocks, truths);
 
 // Batch n goes to slot n mod SLOTS: the main thread has merged batch n − SLOTS before it asks for batch n.
 let batchNo = 0;

@@ -1,9 +1,8 @@
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { LineWriter } from "../io/write-output";
-import { workerScript } from "../io/worker-script";
-import { combineTruth, generateLog, LineLedger, type BlockEvent } from "./generate-log";
+import { defaultWorkers, workerScript } from "../io/worker-script";
+import { combineTruth, eventBefore, LineLedger, mergedEvents, type BlockEvent } from "./generate-log";
 import { GenerateOptions, type ResolvedOptions } from "./scenarios";
 import { blockCount, type BlockTruth } from "./simulate-block";
 import type { Truth } from "./truth";
@@ -94,47 +93,53 @@ export const SLOTS = BATCHES_AHEAD + 1;
  */
 export async function writeLog(file: string, input: GenerateOptions, options: WriteLogOptions = {}, rules: RulesConfig = defaultRules()): Promise<Truth> {
   const resolved = GenerateOptions.parse(input);
-  const cores = availableParallelism();
-  const workers = Math.min(options.workers ?? (cores > 1 ? Math.min(cores, 4) : 0), blockCount(resolved.students));
+  const blocks = blockCount(resolved.students);
+  const workers = Math.min(options.workers ?? defaultWorkers(), blocks);
   const out = new LineWriter(file, Boolean(options.force));
+  const truths: BlockTruth[] = [];
+  const ledger = new LineLedger(resolved.trackTruth);
+  let reported = 0;
+  const progress = () => {
+    if (ledger.lines - reported >= 10_000) options.onProgress?.((reported = ledger.lines));
+  };
   try {
     if (workers < 2) {
-      const gen = generateLog(resolved, rules);
-      let n = 0;
-      for (const line of gen.lines) {
-        out.write(line);
-        if (++n % 10_000 === 0) options.onProgress?.(n);
+      // On this thread: the blocks' events in log order, their bytes written as they are.
+      for (const event of mergedEvents(resolved, rules, Array.from({ length: blocks }, (_, b) => b), truths)) {
+        ledger.count(event);
+        out.writeBytes(event.bytes);
+        progress();
       }
-      return gen.truth();
-    }
-    const truths: BlockTruth[] = [];
-    const ledger = new LineLedger(resolved.trackTruth);
-    const streams = Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths));
-    try {
-      // Merge the workers' streams (each in log order) by time, then block: the order `generateLog` writes. A run of
-      // events from one stream that precede the other streams' heads is written as one range of its bytes.
-      let reported = 0;
-      for (;;) {
-        let from: WorkerStream | undefined;
-        let second: WorkerStream | undefined;
-        for (const s of streams) {
-          while (s.empty()) await s.fill();
-          if (!s.more()) continue;
-          if (!from || s.precedes(from)) [second, from] = [from, s];
-          else if (!second || s.precedes(second)) second = s;
-        }
-        if (!from) break;
-        out.writeBytes(from.takeRun(ledger, second));
-        if (ledger.lines - reported >= 10_000) options.onProgress?.((reported = ledger.lines));
-      }
-    } finally {
-      await Promise.all(streams.map((s) => s.close()));
-    }
+    } else await mergeWorkers(out, ledger, progress, Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths)));
     const torn = ledger.tornLast(resolved);
     if (torn !== undefined) out.write(torn);
     return combineTruth(resolved, truths, ledger);
   } finally {
     out.close();
+  }
+}
+
+/**
+ * Merges the workers' streams (each in log order) in log order, the order `generateLog` writes: a run of events
+ * from one stream that precede the other streams' heads is written as one range of its bytes. Ends the workers.
+ */
+async function mergeWorkers(out: LineWriter, ledger: LineLedger, progress: () => void, streams: WorkerStream[]): Promise<void> {
+  try {
+    for (;;) {
+      let from: WorkerStream | undefined;
+      let second: WorkerStream | undefined;
+      for (const s of streams) {
+        while (s.empty()) await s.fill();
+        if (!s.more()) continue;
+        if (!from || s.precedes(from)) [second, from] = [from, s];
+        else if (!second || s.precedes(second)) second = s;
+      }
+      if (!from) break;
+      out.writeBytes(from.takeRun(ledger, second));
+      progress();
+    }
+  } finally {
+    await Promise.all(streams.map((s) => s.close()));
   }
 }
 
@@ -209,9 +214,7 @@ class WorkerStream {
 
   /** True when this stream's next event comes before `other`'s (time, then block). */
   precedes(other: WorkerStream): boolean {
-    const t = this.time();
-    const u = other.time();
-    return t < u || (t === u && this.block() < other.block());
+    return eventBefore(this.time(), this.block(), other.time(), other.block());
   }
 
   /**
@@ -229,11 +232,10 @@ class WorkerStream {
       ledger.skip(b.times[k], b.lines[k]);
       for (; this.plant < b.plants.length && b.plants[this.plant][0] === k; this.plant++) {
         const [, j, kind, fault] = b.plants[this.plant];
-        if (fault) ledger.faults.push({ line: line + j, kind });
-        else if (ledger.keepQuirks) ledger.quirks.push({ line: line + j, kind });
+        ledger.plant(line + j, kind, fault);
       }
       k++;
-    } while (k < this.count && (b.times[k] < limitTime || (b.times[k] === limitTime && b.blocks[k] < limitBlock)));
+    } while (k < this.count && eventBefore(b.times[k], b.blocks[k], limitTime, limitBlock));
     this.at = k;
     return this.bytes.subarray(first === 0 ? 0 : b.ends[first - 1], b.ends[k - 1]);
   }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -7,4 +8,10 @@ import { join } from "node:path";
  */
 export function workerScript(dir: string, name: string, fromSource = __filename.endsWith(".ts")): [string, { execArgv?: string[] }] {
   return [join(dir, `${name}${fromSource ? ".ts" : ".js"}`), fromSource ? { execArgv: ["--require", "tsx/cjs"] } : {}];
+}
+
+/** The default number of worker threads: one per core, at most 4, none on a one-core machine. */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(cores, 4) : 0;
 }

@@ -60,7 +60,7 @@ export interface MetricsData {
 export class DataAssembler {
   private strings = new Interner<string>();
   /** Per parsing thread's dictionary: its values by code, and the lists they encode (decoded on first use). */
-  private dictionaries = new Map<number, { values: (string | null)[]; lists: (readonly string[] | null | undefined)[] }>();
+  private dictionaries = new Map<number, ChunkDictionary>();
   private reportCount = 0;
   private mediaCount = 0;
   private r = {
@@ -85,23 +85,22 @@ export class DataAssembler {
   append(chunk: ColumnChunk, file: string, lineBase: number): void {
     const f = this.strings.get(file, () => file);
     const { reports: cr, media: cm } = chunk;
-    let dict = this.dictionaries.get(chunk.dictionary.id);
-    if (!dict) this.dictionaries.set(chunk.dictionary.id, (dict = { values: [], lists: [] }));
+    const dict = this.dictionaries.get(chunk.dictionary.id) ?? { values: [], lists: [] };
+    this.dictionaries.set(chunk.dictionary.id, dict);
     append(dict.values, chunk.dictionary.added);
-    this.dict = dict;
     const r = this.r;
     const start = this.reportCount;
     append(r.session_id, cr.session_id);
-    this.decode(cr.user_id, r.user_id);
+    decode(dict, cr.user_id, r.user_id);
     r.ts.push(cr.ts);
     append(r.ts_raw, cr.ts_raw);
     for (let i = 0; i < cr.n; i++) r.file.push(f);
     r.line.push(offset(cr.line, lineBase));
     r.overall_score.push(cr.overall_score);
     cr.diagnostics.forEach((d, k) => r.diagnostics[k].push(d));
-    this.decodeLists(cr.strength_tags, r.strength_tags);
-    this.decodeLists(cr.risk_tags, r.risk_tags);
-    this.decodeLists(cr.task_focus, r.task_focus);
+    this.decodeLists(dict, cr.strength_tags, r.strength_tags);
+    this.decodeLists(dict, cr.risk_tags, r.risk_tags);
+    this.decodeLists(dict, cr.task_focus, r.task_focus);
     r.n_tasks.push(cr.n_tasks);
     r.n_timeline_events.push(cr.n_timeline_events);
     cr.dimensions.forEach((name, k) => {
@@ -117,7 +116,7 @@ export class DataAssembler {
       scores.padTo(start);
       while (comments.length < start) comments.push(null);
       scores.push(cr.scores[k]);
-      this.decode(cr.comments[k], comments);
+      decode(dict, cr.comments[k], comments);
     });
     this.reportCount += cr.n;
     for (const [name, scores] of r.scores) {
@@ -129,14 +128,14 @@ export class DataAssembler {
     const m = this.m;
     append(m.media_id, cm.media_id);
     append(m.session_id, cm.session_id);
-    this.decode(cm.user_id, m.user_id);
-    this.decode(cm.media_type, m.media_type as (string | null)[]);
+    decode(dict, cm.user_id, m.user_id);
+    decode(dict, cm.media_type, m.media_type as (string | null)[]);
     m.ts.push(cm.ts);
     append(m.ts_raw, cm.ts_raw);
     for (let i = 0; i < cm.n; i++) m.file.push(f);
     m.line.push(offset(cm.line, lineBase));
     cm.features.forEach((x, k) => m.features[k].push(x));
-    cm.categories.forEach((c, k) => this.decode(c, m.categories[k]));
+    cm.categories.forEach((c, k) => decode(dict, c, m.categories[k]));
     this.mediaCount += cm.n;
   }
 
@@ -175,15 +174,9 @@ export class DataAssembler {
     return { reports, media, current, reportCounts, dimensions: [...r.scores.keys()] };
   }
 
-  private dict: { values: (string | null)[]; lists: (readonly string[] | null | undefined)[] } = { values: [], lists: [] };
-
-  private decode(column: DictColumn, out: (string | null)[]): void {
-    const values = this.dict.values;
-    for (const code of column.codes) out.push(values[code]);
-  }
-
-  private decodeLists(column: DictColumn, out: (readonly string[] | null)[]): void {
-    const { values, lists } = this.dict;
+  /** Decodes a column of JSON-coded lists, each distinct list once (frozen, its strings shared). */
+  private decodeLists(dict: ChunkDictionary, column: DictColumn, out: (readonly string[] | null)[]): void {
+    const { values, lists } = dict;
     for (const code of column.codes) {
       let list = lists[code];
       if (list === undefined) {
@@ -193,6 +186,17 @@ export class DataAssembler {
       out.push(list);
     }
   }
+}
+
+/** A parsing thread's dictionary as received: its values by code, and the lists they encode (decoded on first use). */
+interface ChunkDictionary {
+  values: (string | null)[];
+  lists: (readonly string[] | null | undefined)[];
+}
+
+function decode(dict: ChunkDictionary, column: DictColumn, out: (string | null)[]): void {
+  const values = dict.values;
+  for (const code of column.codes) out.push(values[code]);
 }
 
 function append<T>(out: T[], xs: readonly T[]): void {

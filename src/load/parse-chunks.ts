@@ -1,9 +1,8 @@
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { readByteChunks, type ByteChunk } from "./line-source";
 import { parseChunk, type ParsedChunk } from "./parse-chunk";
 import { Dictionary } from "../join/column-chunk";
-import { workerScript } from "../io/worker-script";
+import { defaultWorkers, workerScript } from "../io/worker-script";
 
 /** Options of `parseChunks`. */
 export interface ParseChunksOptions {
@@ -28,12 +27,6 @@ export interface LocatedChunk {
 const INLINE_CHUNKS = 2;
 /** Chunks queued per worker: enough to keep it busy while the caller takes results, few enough to bound memory. */
 const QUEUE_PER_WORKER = 2;
-
-/** The default number of workers: one per core, at most 4, none on one core. */
-export function defaultWorkers(): number {
-  const cores = availableParallelism();
-  return cores > 1 ? Math.min(cores, 4) : 0;
-}
 
 /**
  * Reads sources as chunks of whole lines and parses each (`parseChunk`) on worker threads, yielding the results in
