@@ -23,6 +23,12 @@ export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
 export * from "./join/columns";
+export * from "./join/column";
+export * from "./join/block-column";
+export * from "./join/coded-column";
+export * from "./join/text-column";
+export * from "./join/picked-column";
+export * from "./join/group-column";
 export * from "./join/date-column";
 export * from "./join/metrics-data";
 export * from "./join/sessions-table";

@@ -4,6 +4,7 @@ import type { MediaReport } from "../schema/media-report";
 import { EMOTIONS } from "../schema/video-features";
 import { parseTimestamp } from "../schema/timestamp";
 import { AUDIO_NUMERIC, DIAGNOSTIC_COLUMNS, MEDIA_CATEGORIES, MEDIA_FEATURES, VIDEO_NUMERIC } from "./columns";
+import { TextBuilder, type PackedText } from "./text-column";
 
 /**
  * A column of repeated strings, dictionary-encoded: row i's value is entry `codes[i]` of the chunk's dictionary.
@@ -15,12 +16,16 @@ export interface DictColumn {
 
 /**
  * The string dictionary of one parsing thread, shared by the chunks it builds: each value gets a code the first
- * time it is seen, and a chunk carries only the values added since the thread's previous chunk.
+ * time it is seen, and a chunk carries only the values added since the thread's previous chunk. Its memory is
+ * bounded: once its values pass `maxChars` characters it starts afresh with the next chunk (which says so), so
+ * free text that never repeats cannot grow a worker without end.
  */
 export class Dictionary {
   private index = new Map<string | null, number>();
   private added: (string | null)[] = [];
-  constructor(readonly id: number) {}
+  private chars = 0;
+  private reset = false;
+  constructor(readonly id: number, private readonly maxChars = 1 << 20) {}
   code(value: string | null | undefined): number {
     const v = value ?? null;
     let code = this.index.get(v);
@@ -28,14 +33,20 @@ export class Dictionary {
       code = this.index.size;
       this.index.set(v, code);
       this.added.push(v);
+      this.chars += v === null ? 0 : v.length;
     }
     return code;
   }
-  /** The values added since the last call, in code order. */
-  takeAdded(): (string | null)[] {
-    const added = this.added;
+  /** What a finished chunk carries: the values added since the last call, in code order, and whether codes restarted. */
+  take(): { id: number; reset: boolean; added: (string | null)[] } {
+    const taken = { id: this.id, reset: this.reset, added: this.added };
     this.added = [];
-    return added;
+    this.reset = this.chars > this.maxChars;
+    if (this.reset) {
+      this.index.clear();
+      this.chars = 0;
+    }
+    return taken;
   }
 }
 
@@ -47,7 +58,8 @@ export interface ReportChunk {
   session_id: string[];
   user_id: DictColumn;
   ts: Float64Array;
-  ts_raw: string[];
+  /** The log's timestamp strings, packed (they rarely repeat). */
+  ts_raw: PackedText;
   overall_score: Float64Array;
   /** In `DIAGNOSTIC_COLUMNS` order. */
   diagnostics: Float64Array[];
@@ -67,12 +79,12 @@ export interface ReportChunk {
 export interface MediaChunk {
   n: number;
   line: Float64Array;
-  media_id: string[];
+  media_id: PackedText;
   session_id: string[];
   user_id: DictColumn;
   media_type: DictColumn;
   ts: Float64Array;
-  ts_raw: string[];
+  ts_raw: PackedText;
   /** In `MEDIA_FEATURES` order. */
   features: Float64Array[];
   /** In `MEDIA_CATEGORIES` order. */
@@ -84,8 +96,11 @@ export interface MediaChunk {
  * thread), so that only typed arrays and distinct strings travel to the thread that keeps them.
  */
 export interface ColumnChunk {
-  /** The dictionary the chunk's codes refer to, and the values it gained with this chunk (codes continue from before). */
-  dictionary: { id: number; added: (string | null)[] };
+  /**
+   * The dictionary the chunk's codes refer to, and the values it gained with this chunk: codes continue from the
+   * thread's previous chunk, or start again at 0 when `reset` is set.
+   */
+  dictionary: { id: number; reset: boolean; added: (string | null)[] };
   reports: ReportChunk;
   media: MediaChunk;
 }
@@ -94,9 +109,10 @@ export interface ColumnChunk {
 export function chunkTransferList(chunk: ColumnChunk): ArrayBuffer[] {
   const { reports: r, media: m } = chunk;
   const arrays = [
-    r.line, r.ts, r.overall_score, ...r.diagnostics, r.n_tasks, r.n_timeline_events, ...r.scores,
+    r.line, r.ts, r.overall_score, ...r.diagnostics, r.n_tasks, r.n_timeline_events, ...r.scores, r.ts_raw.bytes, r.ts_raw.ends,
     r.user_id.codes, r.strength_tags.codes, r.risk_tags.codes, r.task_focus.codes, ...r.comments.map((c) => c.codes),
-    m.line, m.ts, ...m.features, m.user_id.codes, m.media_type.codes, ...m.categories.map((c) => c.codes),
+    m.line, m.ts, ...m.features, m.ts_raw.bytes, m.ts_raw.ends, m.media_id.bytes, m.media_id.ends,
+    m.user_id.codes, m.media_type.codes, ...m.categories.map((c) => c.codes),
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
@@ -138,14 +154,14 @@ export class ChunkBuilder {
     const n = capacity;
     const dict = () => new DictBuilder(n, dictionary);
     this.r = {
-      n: 0, line: new Float64Array(n), session_id: [] as string[], user_id: dict(), ts: new Float64Array(n), ts_raw: [] as string[],
+      n: 0, line: new Float64Array(n), session_id: [] as string[], user_id: dict(), ts: new Float64Array(n), ts_raw: new TextBuilder(n),
       overall_score: new Float64Array(n), diagnostics: DIAGNOSTIC_COLUMNS.map(() => new Float64Array(n)),
       strength_tags: dict(), risk_tags: dict(), task_focus: dict(),
       n_tasks: new Float64Array(n), n_timeline_events: new Float64Array(n),
     };
     this.m = {
-      n: 0, line: new Float64Array(n), media_id: [] as string[], session_id: [] as string[], user_id: dict(), media_type: dict(),
-      ts: new Float64Array(n), ts_raw: [] as string[], features: MEDIA_FEATURES.map(() => new Float64Array(n)),
+      n: 0, line: new Float64Array(n), media_id: new TextBuilder(n), session_id: [] as string[], user_id: dict(), media_type: dict(),
+      ts: new Float64Array(n), ts_raw: new TextBuilder(n), features: MEDIA_FEATURES.map(() => new Float64Array(n)),
       categories: MEDIA_CATEGORIES.map(() => dict()),
     };
   }
@@ -223,9 +239,9 @@ export class ChunkBuilder {
     const m = this.m;
     const cut = (a: Float64Array, n: number) => a.slice(0, n);
     return {
-      dictionary: { id: this.dictionary.id, added: this.dictionary.takeAdded() },
+      dictionary: this.dictionary.take(),
       reports: {
-        n: r.n, line: cut(r.line, r.n), session_id: r.session_id, user_id: r.user_id.finish(r.n), ts: cut(r.ts, r.n), ts_raw: r.ts_raw,
+        n: r.n, line: cut(r.line, r.n), session_id: r.session_id, user_id: r.user_id.finish(r.n), ts: cut(r.ts, r.n), ts_raw: r.ts_raw.finish(),
         overall_score: cut(r.overall_score, r.n), diagnostics: r.diagnostics.map((d) => cut(d, r.n)),
         strength_tags: r.strength_tags.finish(r.n), risk_tags: r.risk_tags.finish(r.n), task_focus: r.task_focus.finish(r.n),
         n_tasks: cut(r.n_tasks, r.n), n_timeline_events: cut(r.n_timeline_events, r.n),
@@ -234,8 +250,8 @@ export class ChunkBuilder {
         comments: [...this.dims.values()].map((d) => d.comments.finish(r.n)),
       },
       media: {
-        n: m.n, line: cut(m.line, m.n), media_id: m.media_id, session_id: m.session_id, user_id: m.user_id.finish(m.n),
-        media_type: m.media_type.finish(m.n), ts: cut(m.ts, m.n), ts_raw: m.ts_raw, features: m.features.map((f) => cut(f, m.n)),
+        n: m.n, line: cut(m.line, m.n), media_id: m.media_id.finish(), session_id: m.session_id, user_id: m.user_id.finish(m.n),
+        media_type: m.media_type.finish(m.n), ts: cut(m.ts, m.n), ts_raw: m.ts_raw.finish(), features: m.features.map((f) => cut(f, m.n)),
         categories: m.categories.map((c) => c.finish(m.n)),
       },
     };

@@ -1,23 +1,21 @@
+import { Column, type ColumnLike } from "./column";
+
 /**
  * A column of dates stored as epoch milliseconds (8 bytes a row, where a `Date` object costs ~110): arquero reads
  * a column through `at(row)`, so tables, expressions (`d.ts`, `op.year(d.ts)`), `orderby`, `array()`, `objects()`
- * and printing all see `Date` values (a new one per read; `null` for a missing time).
+ * and printing all see `Date` values (a new one per read; `null` for a missing time). `index`, when given, picks
+ * rows of `ms` (a table of selected rows sharing its source's times).
  *
  * @example aq.table({ ts: new DateColumn(Float64Array.of(Date.UTC(2025, 10, 3))) }).get("ts", 0) // 2025-11-03T00:00:00.000Z
  */
-export class DateColumn {
+export class DateColumn extends Column<Date | null> {
   readonly length: number;
-  constructor(readonly ms: Float64Array) {
-    this.length = ms.length;
+  constructor(readonly ms: ColumnLike<number>, readonly index?: Int32Array) {
+    super();
+    this.length = index ? index.length : ms.length;
   }
   at(row: number): Date | null {
-    const t = this.ms[row];
+    const t = this.ms.at(this.index ? this.index[row] : row)!;
     return t === t ? new Date(t) : null;
-  }
-  *[Symbol.iterator](): IterableIterator<Date | null> {
-    for (let i = 0; i < this.length; i++) yield this.at(i);
-  }
-  toArray(): (Date | null)[] {
-    return Array.from(this);
   }
 }

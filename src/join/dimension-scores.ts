@@ -17,16 +17,16 @@ export function dimensionScores(data: MetricsData): aq.ColumnTable {
     comment: [] as (string | null)[], is_strength: [] as boolean[], is_risk: [] as boolean[] };
   for (const i of idx) {
     for (const name of data.dimensions) {
-      const score = r.scores.get(name)![i];
+      const score = r.scores.get(name)!.at(i);
       if (Number.isNaN(score)) continue;
-      cols.session_id.push(r.session_id[i]);
-      cols.user_id.push(r.user_id[i]);
-      cols.ts.push(r.ts[i]);
+      cols.session_id.push(r.session_id.at(i));
+      cols.user_id.push(r.user_id.at(i));
+      cols.ts.push(r.ts.at(i));
       cols.dimension.push(name);
       cols.score.push(score);
-      cols.comment.push(r.comments.get(name)![i]);
-      cols.is_strength.push(r.strength_tags[i]?.includes(name) ?? false);
-      cols.is_risk.push(r.risk_tags[i]?.includes(name) ?? false);
+      cols.comment.push(r.comments.get(name)!.at(i));
+      cols.is_strength.push(r.strength_tags.at(i)?.includes(name) ?? false);
+      cols.is_risk.push(r.risk_tags.at(i)?.includes(name) ?? false);
     }
   }
   return aq.table({ ...cols, ts: new DateColumn(Float64Array.from(cols.ts)) });

@@ -1,5 +1,8 @@
 import * as aq from "arquero";
 import { countColumn, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS as M } from "./columns";
+import type { ColumnLike } from "./column";
+import { GroupColumn } from "./group-column";
+import { PickedColumn } from "./picked-column";
 
 /** A session whose media carry a user_id other than the session report's. */
 export interface UserMismatch {
@@ -22,95 +25,82 @@ export interface JoinResult {
 
 const NO_USERS: readonly string[] = Object.freeze([]);
 
-/** A column's values in row order: the column itself when the table is neither filtered nor ordered (no copy). */
-function columnValues(table: aq.ColumnTable, name: string): ArrayLike<unknown> {
-  const column = table.column(name) as unknown as ArrayLike<unknown>;
-  return table.isFiltered() || table.isOrdered() ? table.array(name) : column;
+/** A table's column in the table's row order: the column itself when the table is neither filtered nor ordered. */
+function columnInOrder(table: aq.ColumnTable, name: string): ColumnLike<unknown> {
+  const column = table.column(name) as unknown as ColumnLike<unknown>;
+  return table.isFiltered() || table.isOrdered() ? new PickedColumn(column, Int32Array.from(table.indices())) : column;
 }
 
-/** The rows at `index` of every column (`-1` gives the column's fill value). */
-function gather(table: aq.ColumnTable, index: Int32Array, fill: (name: string, numeric: boolean) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const n = index.length;
-  for (const name of table.columnNames()) {
-    const values = columnValues(table, name);
-    if (values instanceof Float64Array) {
-      const missing = fill(name, true) as number;
-      const col = new Float64Array(n);
-      for (let i = 0; i < n; i++) col[i] = index[i] < 0 ? missing : values[index[i]];
-      out[name] = col;
-    } else {
-      const missing = fill(name, false);
-      const col = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) col[i] = index[i] < 0 ? missing : values[index[i]];
-      out[name] = col;
-    }
-  }
-  return out;
+/** Rows `start … end - 1` of a column, without copying where the column allows it. */
+function rowRange(column: ColumnLike<unknown>, start: number, end: number): ColumnLike<unknown> {
+  if (column instanceof GroupColumn) return column.range(start, end);
+  if (ArrayBuffer.isView(column)) return (column as unknown as Float64Array).subarray(start, end);
+  if (Array.isArray(column)) return column.slice(start, end);
+  return new PickedColumn(column, Int32Array.from({ length: end - start }, (_, k) => start + k));
 }
 
 /**
- * Left-joins sessions with media aggregated per session (`mediaPerSession`) on `session_id`, by index: the
- * sessions' columns are shared with the result, not copied. When `perSession`'s first rows are the sessions in
- * order (`mediaPerSession(data, { sessions })`), its numeric columns are shared too; otherwise each media column
- * is gathered once.
+ * Left-joins sessions with media aggregated per session (`mediaPerSession`) on `session_id`, by index: the result's
+ * columns are views of its inputs' (`PickedColumn`, `GroupColumn.range`), not copies. When `perSession`'s first rows
+ * are the sessions in order (`mediaPerSession(data, { sessions })`), they are shared as they are.
  *
  * @example
  * const sessions = sessionsTable(data);
- * const { joined, orphans } = joinMedia(sessions, mediaPerSession(data, { sessions: sessions.array("session_id") }));
+ * const { joined, orphans } = joinMedia(sessions, mediaPerSession(data, { sessions: sessions.column("session_id") }));
  * orphans.numRows() // sessions that have media but no session_report
  */
 export function joinMedia(sessions: aq.ColumnTable, perSession: aq.ColumnTable): JoinResult {
-  const sid = columnValues(sessions, "session_id") as ArrayLike<string>;
-  const mediaSid = columnValues(perSession, "session_id") as ArrayLike<string>;
+  const sid = columnInOrder(sessions, "session_id") as ColumnLike<string>;
+  const mediaSid = columnInOrder(perSession, "session_id") as ColumnLike<string>;
   const counts = new Set<string>([M.n_media, M.n_audio, M.n_video, ...MEDIA_FEATURES.map(countColumn)]);
-  const fill = (name: string, numeric: boolean) => (numeric ? (counts.has(name) ? 0 : NaN) : name === M.media_user_ids ? NO_USERS : null);
-  const mediaColumns = perSession.select(aq.not("session_id"));
-  let media: Record<string, unknown>;
-  let orphans: aq.ColumnTable;
+  const means = new Set<string>(MEDIA_FEATURES);
+  const fill = (name: string) => (counts.has(name) ? 0 : means.has(name) ? NaN : name === M.media_user_ids ? NO_USERS : null);
+  const names = perSession.columnNames().filter((name) => name !== "session_id");
+  const n = sid.length;
+  const media: Record<string, ColumnLike<unknown>> = {};
+  const rest: Record<string, ColumnLike<unknown>> = {};
   if (linedUp(sid, mediaSid)) {
-    const n = sid.length;
-    media = {};
-    const rest: Record<string, unknown> = { session_id: Array.prototype.slice.call(mediaSid, n) };
-    for (const name of mediaColumns.columnNames()) {
-      const values = columnValues(mediaColumns, name);
-      const missing = fill(name, values instanceof Float64Array);
-      media[name] = values instanceof Float64Array ? values.subarray(0, n) : Array.from({ length: n }, (_, i) => values[i] ?? missing);
-      rest[name] = values instanceof Float64Array ? values.subarray(n) : Array.prototype.slice.call(values, n);
+    for (const name of ["session_id", ...names]) {
+      const values = columnInOrder(perSession, name);
+      if (name !== "session_id") media[name] = rowRange(values, 0, n);
+      rest[name] = rowRange(values, n, values.length);
     }
-    orphans = aq.table(rest);
   } else {
     const group = new Map<string, number>();
-    for (let g = 0; g < mediaSid.length; g++) group.set(mediaSid[g], g);
-    const at = new Int32Array(sid.length);
+    for (let g = 0; g < mediaSid.length; g++) group.set(mediaSid.at(g)!, g);
+    const at = new Int32Array(n);
     const matched = new Uint8Array(mediaSid.length);
-    for (let i = 0; i < sid.length; i++) {
-      const g = group.get(sid[i]) ?? -1;
+    for (let i = 0; i < n; i++) {
+      const g = group.get(sid.at(i)!) ?? -1;
       at[i] = g;
       if (g >= 0) matched[g] = 1;
     }
-    media = gather(mediaColumns, at, fill);
-    const orphanRows: number[] = [];
-    for (let g = 0; g < matched.length; g++) if (!matched[g]) orphanRows.push(g);
-    orphans = aq.table(gather(perSession, Int32Array.from(orphanRows), () => null));
+    const orphanRows = Int32Array.from(matched.keys()).filter((g) => !matched[g]);
+    for (const name of ["session_id", ...names]) {
+      const values = columnInOrder(perSession, name);
+      if (name !== "session_id") media[name] = new PickedColumn(values, at, fill(name));
+      rest[name] = new PickedColumn(values, orphanRows);
+    }
   }
   const columns: Record<string, unknown> = {};
-  for (const name of sessions.columnNames()) columns[name] = columnValues(sessions, name);
+  for (const name of sessions.columnNames()) columns[name] = columnInOrder(sessions, name);
   const joined = aq.table({ ...columns, ...media });
+  const orphans = aq.table(rest);
 
   const userMismatches: UserMismatch[] = [];
-  const uid = columnValues(sessions, "user_id") as ArrayLike<string | null>;
-  const mids = media[M.media_user_ids] as (readonly string[])[];
-  for (let i = 0; i < sid.length; i++) {
-    const ids = mids[i];
-    if (ids.some((m) => m !== uid[i])) userMismatches.push({ session_id: sid[i], user_id: uid[i], media_user_ids: [...ids] });
+  const uid = columnInOrder(sessions, "user_id") as ColumnLike<string | null>;
+  const mids = media[M.media_user_ids] as ColumnLike<readonly string[]>;
+  for (let i = 0; i < n; i++) {
+    const ids = mids.at(i)!;
+    const u = uid.at(i) ?? null;
+    if (ids.some((m) => m !== u)) userMismatches.push({ session_id: sid.at(i)!, user_id: u, media_user_ids: [...ids] });
   }
   return { joined, orphans, userMismatches };
 }
 
 /** True when the per-session rows start with exactly the sessions, in order. */
-function linedUp(sessions: ArrayLike<string>, perSession: ArrayLike<string>): boolean {
+function linedUp(sessions: ColumnLike<string>, perSession: ColumnLike<string>): boolean {
   if (perSession.length < sessions.length) return false;
-  for (let i = 0; i < sessions.length; i++) if (sessions[i] !== perSession[i]) return false;
+  for (let i = 0; i < sessions.length; i++) if (sessions.at(i) !== perSession.at(i)) return false;
   return true;
 }

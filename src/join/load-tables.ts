@@ -8,6 +8,7 @@ import { sessionsTable } from "./sessions-table";
 import { mediaTable } from "./media-table";
 import { mediaPerSession } from "./media-per-session";
 import { joinMedia, type UserMismatch } from "./join-media";
+import type { ColumnLike } from "./column";
 
 /** What `loadTables` builds: the join layer's tables, the issues and the counts around them. */
 export interface MetricsTables {
@@ -66,14 +67,14 @@ export function buildTables(data: MetricsData, context: { files: string[]; issue
   const sessions = sessionsTable(data);
   const media = mediaTable(data);
   // Per-session media lined up with the sessions (then the orphans), so that the join shares its columns.
-  const perSession = mediaPerSession(data, { sessions: sessions.column("session_id") as unknown as string[] });
+  const perSession = mediaPerSession(data, { sessions: sessions.column("session_id") as unknown as ColumnLike<string> });
   const { joined, orphans, userMismatches } = joinMedia(sessions, perSession);
   return {
     ...context,
     data,
-    rows: { session_report: data.reports.session_id.length, media_report: data.media.media_id.length },
+    rows: { session_report: data.reports.ts.length, media_report: data.media.ts.length },
     sessions, media, mediaPerSession: perSession.filter(aq.escape((d: { n_media: number }) => d.n_media > 0)), joined, orphans, userMismatches,
-    superseded: data.reports.session_id.length - data.current.size,
+    superseded: data.reports.ts.length - data.reportedSessions,
     dimensions: [...data.dimensions],
   };
 }

@@ -1,7 +1,11 @@
 import * as aq from "arquero";
 import { countColumn, MEDIA_CATEGORIES, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS as M } from "./columns";
 import type { MetricsData } from "./metrics-data";
-import { Interner } from "./number-column";
+import { CodedColumn } from "./coded-column";
+import { BlockColumn } from "./block-column";
+import { PickedColumn } from "./picked-column";
+import type { ColumnLike } from "./column";
+import { GroupColumn, groupRows, type GroupReducer } from "./group-column";
 
 /** Options of `mediaPerSession`. */
 export interface MediaPerSessionOptions {
@@ -9,71 +13,80 @@ export interface MediaPerSessionOptions {
    * Sessions to give the first rows, in this order, whether they have media or not (`n_media` 0): pass the
    * sessions table's `session_id` column and the first rows line up with it (`joinMedia` then shares them).
    */
-  sessions?: ArrayLike<string>;
+  sessions?: ColumnLike<string> | ArrayLike<string>;
 }
 
 /**
  * Media aggregated per session: session_id, n_media, n_audio, n_video, for each numeric feature its mean over
  * present values (named as the feature; `NaN` when none) and its present count (`<feature>.n`), the most frequent
- * `audio.emotion` and `video.dominant_emotion` (first seen wins ties), and `media_user_ids` (distinct non-null).
- * Rows: `options.sessions` first, then every other session with media in order of its first media report.
+ * `audio.emotion` and `video.dominant_emotion` (first seen wins ties), and `media_user_ids` (distinct non-null,
+ * first seen first). Rows: `options.sessions` first, then every other session with media in order of its first
+ * media report.
  *
- * One pass over the collector's columns: on a 110k-row log this takes ~20 ms where the equivalent arquero
- * `groupby().rollup()` of 30 aggregates took ~600 ms (measured with scripts/bench.mjs's log).
+ * The media rows are grouped once (a counting sort: 4 bytes a media report and 4 a session); every aggregate is a
+ * `GroupColumn`, computed from a session's few media reports when it is read, so the table costs no memory per
+ * column and aggregates nobody reads cost no time.
  *
  * @example mediaPerSession(data).columnNames().slice(0, 5) // ["session_id", "n_media", "n_audio", "n_video", "audio.speech_rate"]
  */
 export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptions = {}): aq.ColumnTable {
   const m = data.media;
-  const ids: string[] = Array.from(options.sessions ?? []);
-  const groupOf = sessionGroups(data, ids);
-  const rowGroup = new Int32Array(m.session_id.length);
-  for (let i = 0; i < m.session_id.length; i++) rowGroup[i] = groupOf(m.session_id[i]);
-  const n = ids.length;
-  const nMedia = new Float64Array(n);
-  const nAudio = new Float64Array(n);
-  const nVideo = new Float64Array(n);
-  // A session's media nearly always carry one user_id: keep the first, and a list only for the rare others.
-  const firstUser: (string | null)[] = new Array(n).fill(null);
-  const moreUsers = new Map<number, string[]>();
-  for (let i = 0; i < rowGroup.length; i++) {
-    const g = rowGroup[i];
-    nMedia[g]++;
-    if (m.media_type[i] === "audio") nAudio[g]++;
-    else if (m.media_type[i] === "video") nVideo[g]++;
-    const u = m.user_id[i];
-    if (u === null || u === firstUser[g]) continue;
-    if (firstUser[g] === null) firstUser[g] = u;
-    else {
-      const more = moreUsers.get(g) ?? [];
-      if (!more.includes(u)) moreUsers.set(g, [...more, u]);
-    }
+  const { codes: sessionOf, ids } = sessionCodes(data, options.sessions);
+  const groupOf = new Int32Array(ids.length).fill(-1);
+  for (let k = 0; k < sessionOf.length; k++) {
+    if (groupOf[sessionOf[k]] >= 0) throw new Error(`mediaPerSession: session ${ids[sessionOf[k]]} is listed twice in options.sessions`);
+    groupOf[sessionOf[k]] = k;
   }
-  const columns: Record<string, unknown> = { session_id: ids, [M.n_media]: nMedia, [M.n_audio]: nAudio, [M.n_video]: nVideo };
+  const mediaSession = m.session_id.codes;
+  const rowGroup = new Int32Array(mediaSession.length);
+  const groupSession = [...sessionOf];
+  for (let i = 0; i < mediaSession.length; i++) {
+    const s = mediaSession.at(i);
+    if (groupOf[s] < 0) {
+      groupOf[s] = groupSession.length;
+      groupSession.push(s);
+    }
+    rowGroup[i] = groupOf[s];
+  }
+  const groups = groupRows(rowGroup, groupSession.length);
+  const column = <T>(reduce: GroupReducer<T>) => new GroupColumn(groups, reduce);
+  const type = m.media_type.codes;
+  const typeCode = (name: string) => m.media_type.values.indexOf(name);
+  const columns: Record<string, unknown> = {
+    session_id: new CodedColumn(BlockColumn.of(Int32Array, groupSession), ids),
+    [M.n_media]: column((_, lo, hi) => hi - lo),
+    [M.n_audio]: column(countOf(type, typeCode("audio"))),
+    [M.n_video]: column(countOf(type, typeCode("video"))),
+  };
   for (const f of MEDIA_FEATURES) {
-    const sum = new Float64Array(n);
-    const count = new Float64Array(n);
-    const col = m.features[f];
-    for (let i = 0; i < rowGroup.length; i++) {
-      const v = col[i];
-      if (Number.isFinite(v)) {
-        sum[rowGroup[i]] += v;
-        count[rowGroup[i]]++;
+    const values = m.features[f];
+    columns[f] = column((order, lo, hi) => {
+      let sum = 0;
+      let n = 0;
+      for (let j = lo; j < hi; j++) {
+        const v = values.at(order[j]);
+        if (Number.isFinite(v)) {
+          sum += v;
+          n++;
+        }
       }
-    }
-    for (let g = 0; g < n; g++) sum[g] = count[g] > 0 ? sum[g] / count[g] : NaN;
-    columns[f] = sum;
-    columns[countColumn(f)] = count;
+      return n > 0 ? sum / n : NaN;
+    });
+    columns[countColumn(f)] = column((order, lo, hi) => {
+      let n = 0;
+      for (let j = lo; j < hi; j++) if (Number.isFinite(values.at(order[j]))) n++;
+      return n;
+    });
   }
-  for (const c of MEDIA_CATEGORIES) columns[c] = mostFrequent(m[c], rowGroup, n);
-  // One shared list per distinct set of users (most sessions share their student's one-element list).
-  const lists = new Interner<readonly string[]>();
-  columns[M.media_user_ids] = Array.from(firstUser, (u, g) => {
-    if (u === null) return NO_USERS;
-    const more = moreUsers.get(g);
-    if (!more) return lists.get(u, () => Object.freeze([u]));
-    const all = [u, ...more];
-    return lists.get(`\u0000${JSON.stringify(all)}`, () => Object.freeze(all));
+  for (const c of MEDIA_CATEGORIES) columns[c] = column(mostFrequent(m[c]));
+  const users = m.user_id;
+  columns[M.media_user_ids] = column((order, lo, hi) => {
+    let ids: string[] | undefined;
+    for (let j = lo; j < hi; j++) {
+      const u = users.at(order[j]);
+      if (u !== null && !ids?.includes(u)) (ids ??= []).push(u);
+    }
+    return ids ? Object.freeze(ids) : NO_USERS;
   });
   return aq.table(columns);
 }
@@ -81,84 +94,54 @@ export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptio
 const NO_USERS: readonly string[] = Object.freeze([]);
 
 /**
- * Appends to `ids` every media session not already in it (first media report first) and returns the lookup
- * session_id → row. The given sessions are found through `data.current` (every reported session is there), so
- * only sessions without a report need a map of their own.
+ * The session codes of `sessions`, and the ids they index: straight from the codes when `sessions` is a sessions
+ * table's column; else looked up, a session with neither report nor media coded after `data.sessionIds`.
  */
-function sessionGroups(data: MetricsData, ids: string[]): (sid: string) => number {
-  const rowOfReport = new Int32Array(data.reports.session_id.length).fill(-1);
-  const others = new Map<string, number>();
-  for (let k = 0; k < ids.length; k++) {
-    const r = data.current.get(ids[k]);
-    if ((r === undefined ? others.has(ids[k]) : rowOfReport[r] >= 0)) throw new Error(`mediaPerSession: session ${ids[k]} is listed twice in options.sessions`);
-    if (r === undefined) others.set(ids[k], k);
-    else rowOfReport[r] = k;
+function sessionCodes(data: MetricsData, sessions: MediaPerSessionOptions["sessions"]): { codes: Int32Array; ids: readonly string[] } {
+  if (!sessions) return { codes: new Int32Array(0), ids: data.sessionIds };
+  if (sessions instanceof PickedColumn && sessions.source === data.reports.session_id) {
+    const codes = data.reports.session_id.codes;
+    return { codes: Int32Array.from(sessions.index, (i) => codes.at(i)), ids: data.sessionIds };
   }
-  return (sid) => {
-    const r = data.current.get(sid);
-    if (r !== undefined && rowOfReport[r] >= 0) return rowOfReport[r];
-    let g = others.get(sid);
-    if (g === undefined) {
-      g = ids.length;
-      others.set(sid, g);
-      ids.push(sid);
+  const code = new Map(data.sessionIds.map((id, c) => [id, c]));
+  const extra: string[] = [];
+  const at = (k: number) => ("at" in sessions && typeof sessions.at === "function" ? sessions.at(k) : (sessions as ArrayLike<string>)[k]) as string;
+  const codes = new Int32Array(sessions.length);
+  for (let k = 0; k < codes.length; k++) {
+    const id = at(k);
+    let c = code.get(id);
+    if (c === undefined) {
+      c = data.sessionIds.length + extra.length;
+      code.set(id, c);
+      extra.push(id);
     }
-    return g;
+    codes[k] = c;
+  }
+  return { codes, ids: extra.length > 0 ? [...data.sessionIds, ...extra] : data.sessionIds };
+}
+
+/** How many of a group's rows have media type `code`. */
+function countOf(type: BlockColumn<Int32Array>, code: number): GroupReducer<number> {
+  return (order, lo, hi) => {
+    let n = 0;
+    for (let j = lo; j < hi; j++) if (type.at(order[j]) === code) n++;
+    return n;
   };
 }
 
-/**
- * Each group's most frequent non-null value (the one seen first in the group wins ties; `null` when none),
- * counting in flat typed arrays (values × groups) rather than one Map per group.
- */
-function mostFrequent(values: readonly (string | null)[], rowGroup: Int32Array, n: number): (string | null)[] {
-  const codes = new Map<string, number>();
-  const code = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) code[i] = -1;
-    else {
-      let c = codes.get(v);
-      if (c === undefined) codes.set(v, (c = codes.size));
-      code[i] = c;
-    }
-  }
-  const k = codes.size;
-  const names = [...codes.keys()];
-  const best: (string | null)[] = new Array(n).fill(null);
-  if (k === 0) return best;
-  if (k > 64) return mostFrequentByMaps(values, rowGroup, best); // free text: a flat table would be n × k
-  const count = new Int32Array(n * k);
-  const first = new Int32Array(n * k).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    if (code[i] < 0) continue;
-    const at = rowGroup[i] * k + code[i];
-    if (count[at]++ === 0) first[at] = i;
-  }
-  for (let g = 0; g < n; g++) {
-    let top = -1;
-    for (let c = 0; c < k; c++) {
-      const at = g * k + c;
-      if (count[at] > 0 && (top < 0 || count[at] > count[g * k + top] || (count[at] === count[g * k + top] && first[at] < first[g * k + top]))) top = c;
-    }
-    if (top >= 0) best[g] = names[top];
-  }
-  return best;
-}
-
-/** `mostFrequent` for many distinct values: a Map per group that has any (insertion order = first seen). */
-function mostFrequentByMaps(values: readonly (string | null)[], rowGroup: Int32Array, best: (string | null)[]): (string | null)[] {
-  const tallies = new Map<number, Map<string, number>>();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null) continue;
-    let t = tallies.get(rowGroup[i]);
-    if (!t) tallies.set(rowGroup[i], (t = new Map()));
-    t.set(v, (t.get(v) ?? 0) + 1);
-  }
-  for (const [g, t] of tallies) {
+/** A group's most frequent non-null value (the one seen first wins ties; `null` when none). */
+function mostFrequent(values: CodedColumn<string | null>): GroupReducer<string | null> {
+  const codes = values.codes;
+  return (order, lo, hi) => {
+    let best = 0;
     let most = 0;
-    for (const [v, k] of t) if (k > most) [best[g], most] = [v, k];
-  }
-  return best;
+    for (let j = lo; j < hi; j++) {
+      const c = codes.at(order[j]);
+      if (c === 0 || c === best) continue;
+      let n = 0;
+      for (let k = j; k < hi; k++) if (codes.at(order[k]) === c) n++;
+      if (n > most) [best, most] = [c, n];
+    }
+    return values.values[best] ?? null;
+  };
 }

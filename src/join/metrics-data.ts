@@ -1,79 +1,116 @@
 import type { LoadedRow } from "../load/read-metrics";
 import { DIAGNOSTIC_COLUMNS, MEDIA_CATEGORIES, MEDIA_FEATURES, type DiagnosticColumn, type MediaCategory, type MediaFeature } from "./columns";
 import { ChunkBuilder, Dictionary, type ColumnChunk, type DictColumn } from "./column-chunk";
-import { Float64Parts, Interner } from "./number-column";
+import { CodedColumn } from "./coded-column";
+import { TextColumn, TextParts } from "./text-column";
+import { BlockParts, type BlockColumn, type NumberColumn } from "./block-column";
 
 /** Every session report, in file order (current and superseded), as columns. Numbers: `NaN` = missing. */
 export interface ReportColumns {
-  session_id: string[];
-  user_id: (string | null)[];
+  /** Codes index `MetricsData.sessionIds`. */
+  session_id: CodedColumn<string>;
+  user_id: CodedColumn<string | null>;
   /** Epoch milliseconds (UTC). */
-  ts: Float64Array;
-  ts_raw: string[];
-  file: string[];
-  line: Float64Array;
-  overall_score: Float64Array;
-  diagnostics: Record<DiagnosticColumn, Float64Array>;
-  strength_tags: (readonly string[] | null)[];
-  risk_tags: (readonly string[] | null)[];
-  task_focus: (readonly string[] | null)[];
-  n_tasks: Float64Array;
-  n_timeline_events: Float64Array;
+  ts: NumberColumn;
+  ts_raw: TextColumn;
+  file: CodedColumn<string>;
+  line: BlockColumn<Uint32Array>;
+  overall_score: NumberColumn;
+  diagnostics: Record<DiagnosticColumn, NumberColumn>;
+  strength_tags: CodedColumn<readonly string[] | null>;
+  risk_tags: CodedColumn<readonly string[] | null>;
+  task_focus: CodedColumn<readonly string[] | null>;
+  n_tasks: NumberColumn;
+  n_timeline_events: NumberColumn;
   /** Score per dimension name, in order of first appearance; `NaN` where the report has no score for it. */
-  scores: Map<string, Float64Array>;
+  scores: Map<string, NumberColumn>;
   /** Comment per dimension name; `null` where there is none. */
-  comments: Map<string, (string | null)[]>;
+  comments: Map<string, CodedColumn<string | null>>;
 }
 
 /** Every media report, in file order, as columns. */
 export interface MediaColumns {
-  media_id: string[];
-  session_id: string[];
-  user_id: (string | null)[];
-  media_type: string[];
-  ts: Float64Array;
-  ts_raw: string[];
-  file: string[];
-  line: Float64Array;
-  features: Record<MediaFeature, Float64Array>;
-  "audio.emotion": (string | null)[];
-  "video.dominant_emotion": (string | null)[];
+  media_id: TextColumn;
+  /** Codes index `MetricsData.sessionIds`. */
+  session_id: CodedColumn<string>;
+  user_id: CodedColumn<string | null>;
+  media_type: CodedColumn<string>;
+  ts: NumberColumn;
+  ts_raw: TextColumn;
+  file: CodedColumn<string>;
+  line: BlockColumn<Uint32Array>;
+  features: Record<MediaFeature, NumberColumn>;
+  "audio.emotion": CodedColumn<string | null>;
+  "video.dominant_emotion": CodedColumn<string | null>;
 }
 
-/** What the loader folded from a stream of rows: the input of every table builder. */
+/**
+ * What the loader folded from a stream of rows: the input of every table builder. Numbers are `BlockColumn`s; strings
+ * and lists are dictionary-coded (`CodedColumn`, one copy per distinct value) or packed (`TextColumn`), read with
+ * `at(i)` or iterated.
+ */
 export interface MetricsData {
   reports: ReportColumns;
   media: MediaColumns;
-  /** Index (into `reports`) of each session's current report: its latest by `ts`, later lines winning ties. */
-  current: Map<string, number>;
-  /** Per report: how many reports its session had, on the current report; 0 on a superseded one. */
-  reportCounts: Float64Array;
+  /** Every session_id, reported or not, in order of first appearance: the sessions' codes index it. */
+  sessionIds: string[];
+  /** Per session (by code): the index (into `reports`) of its current report — its latest by `ts`, later lines winning ties — or -1 when it has none. */
+  current: Int32Array;
+  /** Per session (by code): how many reports it had. */
+  reportCounts: Int32Array;
+  /** Sessions with at least one report. */
+  reportedSessions: number;
   /** Dimension names in order of first appearance (never a fixed list). */
   dimensions: string[];
 }
 
+/** A value dictionary shared by every coded column of one `MetricsData`: code 0 is `null`. */
+class Values<T> {
+  readonly values: (T | null)[] = [null];
+  private index = new Map<string | null, number>([[null, 0]]);
+  code(key: string | null, make: () => T): number {
+    let code = this.index.get(key);
+    if (code === undefined) {
+      code = this.values.length;
+      this.index.set(key, code);
+      this.values.push(make());
+    }
+    return code;
+  }
+}
+
+/** A parsing thread's dictionary as seen here: its codes mapped to this assembler's string and list codes. */
+interface ChunkDictionary {
+  strings: number[];
+  /** -1 until a code is first read as a list. */
+  lists: number[];
+}
+
 /**
- * Assembles `MetricsData` from column chunks taken in line order (from workers or from a `ChunkBuilder`):
- * numbers are kept as the chunks' typed arrays and concatenated once at the end; repeated strings and lists are
- * shared (one copy per distinct value).
+ * Assembles `MetricsData` from column chunks taken in line order (from workers or from a `ChunkBuilder`): numbers
+ * and codes are appended to fixed-size blocks (`BlockColumn`), never copied or regrown; each distinct string and list is kept once; the
+ * parsing threads' dictionary codes are mapped to one dictionary.
  */
 export class DataAssembler {
-  private strings = new Interner<string>();
-  /** Per parsing thread's dictionary: its values by code, and the lists they encode (decoded on first use). */
+  private strings = new Values<string>();
+  private lists = new Values<readonly string[]>();
+  private sessionCodes = new Map<string, number>();
+  private sessionIds: string[] = [];
   private dictionaries = new Map<number, ChunkDictionary>();
   private reportCount = 0;
   private mediaCount = 0;
   private r = {
-    session_id: [] as string[], user_id: [] as (string | null)[], ts: new Float64Parts(), ts_raw: [] as string[], file: [] as string[],
-    line: new Float64Parts(), overall_score: new Float64Parts(), diagnostics: DIAGNOSTIC_COLUMNS.map(() => new Float64Parts()),
-    strength_tags: [] as (readonly string[] | null)[], risk_tags: [] as (readonly string[] | null)[], task_focus: [] as (readonly string[] | null)[],
-    n_tasks: new Float64Parts(), n_timeline_events: new Float64Parts(),
-    scores: new Map<string, Float64Parts>(), comments: new Map<string, (string | null)[]>(),
+    session_id: new BlockParts(Int32Array), user_id: new BlockParts(Int32Array), ts: new BlockParts(Float64Array), ts_raw: new TextParts(),
+    file: new BlockParts(Int32Array), line: new BlockParts(Uint32Array), overall_score: new BlockParts(Float64Array),
+    diagnostics: DIAGNOSTIC_COLUMNS.map(() => new BlockParts(Float64Array)),
+    strength_tags: new BlockParts(Int32Array), risk_tags: new BlockParts(Int32Array), task_focus: new BlockParts(Int32Array),
+    n_tasks: new BlockParts(Float64Array), n_timeline_events: new BlockParts(Float64Array),
+    scores: new Map<string, BlockParts<Float64Array>>(), comments: new Map<string, BlockParts<Int32Array>>(),
   };
   private m = {
-    media_id: [] as string[], session_id: [] as string[], user_id: [] as (string | null)[], media_type: [] as string[],
-    ts: new Float64Parts(), ts_raw: [] as string[], file: [] as string[], line: new Float64Parts(),
-    features: MEDIA_FEATURES.map(() => new Float64Parts()), categories: MEDIA_CATEGORIES.map(() => [] as (string | null)[]),
+    media_id: new TextParts(), session_id: new BlockParts(Int32Array), user_id: new BlockParts(Int32Array), media_type: new BlockParts(Int32Array),
+    ts: new BlockParts(Float64Array), ts_raw: new TextParts(), file: new BlockParts(Int32Array), line: new BlockParts(Uint32Array),
+    features: MEDIA_FEATURES.map(() => new BlockParts(Float64Array)), categories: MEDIA_CATEGORIES.map(() => new BlockParts(Int32Array)),
   };
 
   /** Rows appended so far. */
@@ -83,59 +120,56 @@ export class DataAssembler {
 
   /** Appends a chunk read from `file`; `lineBase` is added to its line numbers (relative ones become absolute). */
   append(chunk: ColumnChunk, file: string, lineBase: number): void {
-    const f = this.strings.get(file, () => file);
+    const f = this.strings.code(file, () => file);
     const { reports: cr, media: cm } = chunk;
-    const dict = this.dictionaries.get(chunk.dictionary.id) ?? { values: [], lists: [] };
-    this.dictionaries.set(chunk.dictionary.id, dict);
-    append(dict.values, chunk.dictionary.added);
+    const dict = this.dictionary(chunk.dictionary);
     const r = this.r;
     const start = this.reportCount;
-    append(r.session_id, cr.session_id);
-    decode(dict, cr.user_id, r.user_id);
+    const [reportSessions, mediaSessions] = this.sessions(cr, cm);
+    r.session_id.push(reportSessions);
+    r.user_id.push(strings(dict, cr.user_id));
     r.ts.push(cr.ts);
-    append(r.ts_raw, cr.ts_raw);
-    for (let i = 0; i < cr.n; i++) r.file.push(f);
-    r.line.push(offset(cr.line, lineBase));
+    r.ts_raw.push(cr.ts_raw);
+    r.file.repeat(f, cr.n);
+    r.line.push(cr.line, lineBase);
     r.overall_score.push(cr.overall_score);
     cr.diagnostics.forEach((d, k) => r.diagnostics[k].push(d));
-    this.decodeLists(dict, cr.strength_tags, r.strength_tags);
-    this.decodeLists(dict, cr.risk_tags, r.risk_tags);
-    this.decodeLists(dict, cr.task_focus, r.task_focus);
+    r.strength_tags.push(this.listCodes(dict, cr.strength_tags));
+    r.risk_tags.push(this.listCodes(dict, cr.risk_tags));
+    r.task_focus.push(this.listCodes(dict, cr.task_focus));
     r.n_tasks.push(cr.n_tasks);
     r.n_timeline_events.push(cr.n_timeline_events);
     cr.dimensions.forEach((name, k) => {
       let scores = r.scores.get(name);
       let comments = r.comments.get(name);
       if (!scores || !comments) {
-        const key = this.strings.get(name, () => name);
-        scores = new Float64Parts();
-        comments = [];
-        r.scores.set(key, scores);
-        r.comments.set(key, comments);
+        scores = new BlockParts(Float64Array, NaN);
+        comments = new BlockParts(Int32Array);
+        r.scores.set(name, scores);
+        r.comments.set(name, comments);
       }
       scores.padTo(start);
-      while (comments.length < start) comments.push(null);
+      comments.padTo(start);
       scores.push(cr.scores[k]);
-      decode(dict, cr.comments[k], comments);
+      comments.push(strings(dict, cr.comments[k]));
     });
     this.reportCount += cr.n;
     for (const [name, scores] of r.scores) {
       scores.padTo(this.reportCount);
-      const comments = r.comments.get(name)!;
-      while (comments.length < this.reportCount) comments.push(null);
+      r.comments.get(name)!.padTo(this.reportCount);
     }
 
     const m = this.m;
-    append(m.media_id, cm.media_id);
-    append(m.session_id, cm.session_id);
-    decode(dict, cm.user_id, m.user_id);
-    decode(dict, cm.media_type, m.media_type as (string | null)[]);
+    m.media_id.push(cm.media_id);
+    m.session_id.push(mediaSessions);
+    m.user_id.push(strings(dict, cm.user_id));
+    m.media_type.push(strings(dict, cm.media_type));
     m.ts.push(cm.ts);
-    append(m.ts_raw, cm.ts_raw);
-    for (let i = 0; i < cm.n; i++) m.file.push(f);
-    m.line.push(offset(cm.line, lineBase));
+    m.ts_raw.push(cm.ts_raw);
+    m.file.repeat(f, cm.n);
+    m.line.push(cm.line, lineBase);
     cm.features.forEach((x, k) => m.features[k].push(x));
-    cm.categories.forEach((c, k) => decode(dict, c, m.categories[k]));
+    cm.categories.forEach((c, k) => m.categories[k].push(strings(dict, c)));
     this.mediaCount += cm.n;
   }
 
@@ -143,69 +177,97 @@ export class DataAssembler {
   finish(): MetricsData {
     const r = this.r;
     const m = this.m;
+    const strings = this.strings.values;
+    const sessionIds = this.sessionIds;
+    const coded = <T>(parts: BlockParts<Int32Array>, values: readonly unknown[]) => new CodedColumn(parts.finish(), values as readonly T[]);
     const reports: ReportColumns = {
-      session_id: r.session_id, user_id: r.user_id, ts: r.ts.concat(), ts_raw: r.ts_raw, file: r.file, line: r.line.concat(),
-      overall_score: r.overall_score.concat(),
-      diagnostics: Object.fromEntries(DIAGNOSTIC_COLUMNS.map((c, k) => [c, r.diagnostics[k].concat()])) as Record<DiagnosticColumn, Float64Array>,
-      strength_tags: r.strength_tags, risk_tags: r.risk_tags, task_focus: r.task_focus,
-      n_tasks: r.n_tasks.concat(), n_timeline_events: r.n_timeline_events.concat(),
-      scores: new Map([...r.scores].map(([name, s]) => [name, s.concat()])), comments: r.comments,
+      session_id: coded(r.session_id, sessionIds), user_id: coded(r.user_id, strings), ts: r.ts.finish(), ts_raw: r.ts_raw.finish(),
+      file: coded(r.file, strings), line: r.line.finish(), overall_score: r.overall_score.finish(),
+      diagnostics: Object.fromEntries(DIAGNOSTIC_COLUMNS.map((c, k) => [c, r.diagnostics[k].finish()])) as Record<DiagnosticColumn, NumberColumn>,
+      strength_tags: coded(r.strength_tags, this.lists.values), risk_tags: coded(r.risk_tags, this.lists.values),
+      task_focus: coded(r.task_focus, this.lists.values),
+      n_tasks: r.n_tasks.finish(), n_timeline_events: r.n_timeline_events.finish(),
+      scores: new Map([...r.scores].map(([name, s]) => [name, s.finish()])),
+      comments: new Map([...r.comments].map(([name, c]) => [name, coded<string | null>(c, strings)])),
     };
     const media: MediaColumns = {
-      media_id: m.media_id, session_id: m.session_id, user_id: m.user_id, media_type: m.media_type, ts: m.ts.concat(), ts_raw: m.ts_raw,
-      file: m.file, line: m.line.concat(),
-      features: Object.fromEntries(MEDIA_FEATURES.map((f, k) => [f, m.features[k].concat()])) as Record<MediaFeature, Float64Array>,
-      ...(Object.fromEntries(MEDIA_CATEGORIES.map((c, k) => [c, m.categories[k]])) as Record<MediaCategory, (string | null)[]>),
+      media_id: m.media_id.finish(), session_id: coded(m.session_id, sessionIds), user_id: coded(m.user_id, strings),
+      media_type: coded(m.media_type, strings), ts: m.ts.finish(), ts_raw: m.ts_raw.finish(), file: coded(m.file, strings), line: m.line.finish(),
+      features: Object.fromEntries(MEDIA_FEATURES.map((f, k) => [f, m.features[k].finish()])) as Record<MediaFeature, NumberColumn>,
+      ...(Object.fromEntries(MEDIA_CATEGORIES.map((c, k) => [c, coded(m.categories[k], strings)])) as Record<MediaCategory, CodedColumn<string | null>>),
     };
-    const current = new Map<string, number>();
-    const reportCounts = new Float64Array(reports.session_id.length);
-    for (let i = 0; i < reports.session_id.length; i++) {
-      const sid = reports.session_id[i];
-      const prev = current.get(sid);
-      if (prev === undefined) {
-        current.set(sid, i);
-        reportCounts[i] = 1;
-      } else if (reports.ts[i] >= reports.ts[prev]) {
-        current.set(sid, i);
-        reportCounts[i] = reportCounts[prev] + 1;
-        reportCounts[prev] = 0;
-      } else reportCounts[prev]++;
+    const current = new Int32Array(sessionIds.length).fill(-1);
+    const reportCounts = new Int32Array(sessionIds.length);
+    const sid = reports.session_id.codes;
+    const ts = reports.ts;
+    let reportedSessions = 0;
+    for (let i = 0; i < sid.length; i++) {
+      const s = sid.at(i);
+      const prev = current[s];
+      if (prev < 0) reportedSessions++;
+      if (prev < 0 || ts.at(i) >= ts.at(prev)) current[s] = i;
+      reportCounts[s]++;
     }
-    return { reports, media, current, reportCounts, dimensions: [...r.scores.keys()] };
+    return { reports, media, sessionIds, current, reportCounts, reportedSessions, dimensions: [...r.scores.keys()] };
   }
 
-  /** Decodes a column of JSON-coded lists, each distinct list once (frozen, its strings shared). */
-  private decodeLists(dict: ChunkDictionary, column: DictColumn, out: (readonly string[] | null)[]): void {
-    const { values, lists } = dict;
-    for (const code of column.codes) {
-      let list = lists[code];
-      if (list === undefined) {
-        const json = values[code];
-        list = lists[code] = json === null ? null : Object.freeze((JSON.parse(json) as string[]).map((s) => this.strings.get(s, () => s)));
+  /**
+   * The session codes of a chunk's reports and media, taken in line order (so that codes — and `sessionIds` — follow
+   * the first appearance in the log, however it was cut into chunks); a new id gets the next code.
+   */
+  private sessions(cr: ColumnChunk["reports"], cm: ColumnChunk["media"]): [Int32Array, Int32Array] {
+    const out = [new Int32Array(cr.n), new Int32Array(cm.n)] as [Int32Array, Int32Array];
+    let i = 0;
+    let j = 0;
+    while (i < cr.n || j < cm.n) {
+      const report = j >= cm.n || (i < cr.n && cr.line[i] < cm.line[j]);
+      const id = report ? cr.session_id[i] : cm.session_id[j];
+      let code = this.sessionCodes.get(id);
+      if (code === undefined) {
+        code = this.sessionIds.length;
+        this.sessionCodes.set(id, code);
+        this.sessionIds.push(id);
       }
-      out.push(list);
+      if (report) out[0][i++] = code;
+      else out[1][j++] = code;
     }
+    return out;
+  }
+
+  /** The dictionary a chunk's codes refer to, with the values the chunk added coded here. */
+  private dictionary(received: ColumnChunk["dictionary"]): ChunkDictionary {
+    let dict = this.dictionaries.get(received.id);
+    if (!dict || received.reset) this.dictionaries.set(received.id, (dict = { strings: [], lists: [] }));
+    for (const v of received.added) {
+      dict.strings.push(this.strings.code(v, () => v!));
+      dict.lists.push(-1);
+    }
+    return dict;
+  }
+
+  /** A column of JSON-coded lists as list codes, each distinct list decoded once (frozen, its strings shared). */
+  private listCodes(dict: ChunkDictionary, column: DictColumn): Int32Array {
+    const out = new Int32Array(column.codes.length);
+    for (let i = 0; i < out.length; i++) {
+      const c = column.codes[i];
+      let code = dict.lists[c];
+      if (code < 0) {
+        const json = this.strings.values[dict.strings[c]];
+        code = dict.lists[c] = this.lists.code(json, () =>
+          Object.freeze((JSON.parse(json!) as string[]).map((s) => this.strings.values[this.strings.code(s, () => s)]!)),
+        );
+      }
+      out[i] = code;
+    }
+    return out;
   }
 }
 
-/** A parsing thread's dictionary as received: its values by code, and the lists they encode (decoded on first use). */
-interface ChunkDictionary {
-  values: (string | null)[];
-  lists: (readonly string[] | null | undefined)[];
-}
-
-function decode(dict: ChunkDictionary, column: DictColumn, out: (string | null)[]): void {
-  const values = dict.values;
-  for (const code of column.codes) out.push(values[code]);
-}
-
-function append<T>(out: T[], xs: readonly T[]): void {
-  for (let i = 0; i < xs.length; i++) out.push(xs[i]);
-}
-
-function offset(xs: Float64Array, by: number): Float64Array {
-  if (by !== 0) for (let i = 0; i < xs.length; i++) xs[i] += by;
-  return xs;
+/** A column of a parsing thread's codes as this assembler's string codes. */
+function strings(dict: ChunkDictionary, column: DictColumn): Int32Array {
+  const out = new Int32Array(column.codes.length);
+  for (let i = 0; i < out.length; i++) out[i] = dict.strings[column.codes[i]];
+  return out;
 }
 
 /** Folds validated rows into `MetricsData` as they stream, holding columns rather than row objects. */

@@ -2,6 +2,8 @@ import * as aq from "arquero";
 import { DIAGNOSTIC_COLUMNS, SESSION_COLUMNS as C } from "./columns";
 import type { MetricsData } from "./metrics-data";
 import { DateColumn } from "./date-column";
+import { PickedColumn } from "./picked-column";
+import type { ColumnLike } from "./column";
 
 /** Options of `sessionsTable`. */
 export interface SessionsTableOptions {
@@ -11,15 +13,15 @@ export interface SessionsTableOptions {
 
 /** Indices into `data.reports` for the chosen reports, ordered by `ts` then line. */
 export function reportIndices(data: MetricsData, which: SessionsTableOptions["reports"] = "current"): Int32Array {
-  const r = data.reports;
-  const n = r.session_id.length;
+  const ts = data.reports.ts;
+  const n = ts.length;
   const current = new Uint8Array(n);
-  for (const i of data.current.values()) current[i] = 1;
+  for (const i of data.current) if (i >= 0) current[i] = 1;
   const picked: number[] = [];
   for (let i = 0; i < n; i++) {
     if (which === "all" || (which === "current") === (current[i] === 1)) picked.push(i);
   }
-  picked.sort((a, b) => r.ts[a] - r.ts[b] || a - b);
+  picked.sort((a, b) => ts.at(a) - ts.at(b) || a - b);
   return Int32Array.from(picked);
 }
 
@@ -28,42 +30,34 @@ export function reportIndices(data: MetricsData, which: SessionsTableOptions["re
  * ordered by `ts`. Columns: session_id, user_id, ts (Date values, UTC, in a `DateColumn`), ts_raw (the log's string), overall_score,
  * one column per dimension name found in the data, the diagnostics, strength_tags, risk_tags, n_tasks,
  * task_focus, n_timeline_events, n_reports (how many reports the session had), file, line.
- * Numeric columns are Float64Arrays in which a missing value is `NaN`.
+ * Numbers are `NaN` where missing. The columns are views (`PickedColumn`) of `data`'s, sharing one index: the
+ * table costs 4 bytes a row, not a copy of every value.
  *
  * @example sessionsTable(data).columnNames() // ["session_id", "user_id", "ts", …, "结构化表达（STAR）", …]
  */
 export function sessionsTable(data: MetricsData, options: SessionsTableOptions = {}): aq.ColumnTable {
   const r = data.reports;
   const idx = reportIndices(data, options.reports);
-  const pick = <T>(xs: readonly T[]) => {
-    const out = new Array<T>(idx.length);
-    for (let k = 0; k < idx.length; k++) out[k] = xs[idx[k]];
-    return out;
-  };
-  const pickNumbers = (xs: Float64Array) => {
-    const out = new Float64Array(idx.length);
-    for (let k = 0; k < idx.length; k++) out[k] = xs[idx[k]];
-    return out;
-  };
+  const pick = <T>(column: ColumnLike<T>) => new PickedColumn(column, idx);
   const columns: Record<string, unknown> = {
     [C.session_id]: pick(r.session_id),
     [C.user_id]: pick(r.user_id),
-    [C.ts]: new DateColumn(pickNumbers(r.ts)),
+    [C.ts]: new DateColumn(r.ts, idx),
     [C.ts_raw]: pick(r.ts_raw),
-    [C.overall_score]: pickNumbers(r.overall_score),
+    [C.overall_score]: pick(r.overall_score),
   };
-  for (const name of data.dimensions) columns[name] = pickNumbers(r.scores.get(name)!);
-  for (const c of DIAGNOSTIC_COLUMNS) columns[c] = pickNumbers(r.diagnostics[c]);
+  for (const name of data.dimensions) columns[name] = pick(r.scores.get(name)!);
+  for (const c of DIAGNOSTIC_COLUMNS) columns[c] = pick(r.diagnostics[c]);
+  const sid = r.session_id.codes;
   Object.assign(columns, {
     [C.strength_tags]: pick(r.strength_tags),
     [C.risk_tags]: pick(r.risk_tags),
-    [C.n_tasks]: pickNumbers(r.n_tasks),
+    [C.n_tasks]: pick(r.n_tasks),
     [C.task_focus]: pick(r.task_focus),
-    [C.n_timeline_events]: pickNumbers(r.n_timeline_events),
-    // The session's count sits on its current report: a superseded row reads it there.
-    [C.n_reports]: Float64Array.from(idx, (i) => data.reportCounts[data.current.get(r.session_id[i])!]),
+    [C.n_timeline_events]: pick(r.n_timeline_events),
+    [C.n_reports]: Int32Array.from(idx, (i) => data.reportCounts[sid.at(i)]),
     [C.file]: pick(r.file),
-    [C.line]: pickNumbers(r.line),
+    [C.line]: pick(r.line),
   });
   return aq.table(columns);
 }

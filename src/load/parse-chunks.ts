@@ -27,6 +27,14 @@ export interface LocatedChunk {
 const INLINE_CHUNKS = 2;
 /** Chunks queued per worker: enough to keep it busy while the caller takes results, few enough to bound memory. */
 const QUEUE_PER_WORKER = 2;
+/**
+ * A worker's heap. A worker keeps little (its bounded dictionary, one chunk's rows), but V8's defaults let its
+ * garbage grow to ~100 MB before collecting; a small young generation has the chunk's rows collected while they are
+ * young. Measured on a 692 MB log with 2 workers: peak RSS of the whole load 566 → ~430 MB, parse ~10% slower.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
+/** A chunk this large (one huge line) is parsed on the calling thread, whose heap is not limited. */
+const MAX_WORKER_CHUNK = 8 << 20;
 
 /**
  * Reads sources as chunks of whole lines and parses each (`parseChunk`) on worker threads, yielding the results in
@@ -51,7 +59,7 @@ export async function* parseChunks(sources: readonly string[], options: ParseChu
   try {
     for (let s = 0; s < sources.length; s++) {
       for await (const chunk of readByteChunks(sources[s], options)) {
-        const inline = pool.size === 0 || seen++ < INLINE_CHUNKS;
+        const inline = pool.size === 0 || seen++ < INLINE_CHUNKS || chunk.bytes.length > MAX_WORKER_CHUNK;
         const result = inline ? Promise.resolve(parseChunk(chunk, dictionary)) : pool.run(chunk);
         result.catch(() => {}); // awaited in order below; this only keeps a worker's failure from going unhandled meanwhile
         pending.push({ file: chunk.file, source: s, result });
@@ -82,7 +90,7 @@ class WorkerPool {
   private start() {
     const waiting: { resolve(p: ParsedChunk): void; reject(e: unknown): void }[] = [];
     const [script, options] = workerScript(__dirname, "chunk-worker");
-    const worker = new Worker(script, { ...options, workerData: { dictionary: this.workers.length + 1 } });
+    const worker = new Worker(script, { ...options, workerData: { dictionary: this.workers.length + 1 }, resourceLimits: WORKER_LIMITS });
     const fail = (error: unknown) => {
       for (const w of waiting.splice(0)) w.reject(error);
     };

@@ -28,8 +28,7 @@ export type Summary = z.infer<typeof Summary>;
  */
 export function summarize(t: MetricsTables): Summary {
   const users = new Set<string>();
-  for (const u of t.data.reports.user_id) if (u !== null) users.add(u);
-  for (const u of t.data.media.user_id) if (u !== null) users.add(u);
+  for (const column of [t.data.reports.user_id, t.data.media.user_id]) for (const u of column) if (u !== null) users.add(u);
   let first = Infinity;
   let last = -Infinity;
   for (const col of [t.data.reports.ts, t.data.media.ts]) {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadTables, dimensionScores, studentTimelines, sessionsTable } from "../../src/index";
+import { loadTables, dimensionScores, studentTimelines, sessionsTable, mediaPerSession, joinMedia } from "../../src/index";
 import { writeTemp, sessionLine, mediaLine } from "../helpers";
 
 // A small log whose expected tables are worked out by hand:
@@ -84,4 +84,24 @@ test("media per session: the most frequent emotion, the one seen first winning t
   assert.equal(rows(few).find((r) => r.session_id === "c")!["audio.emotion"], "happy");
   assert.equal(rows(many).find((r) => r.session_id === "c")!["audio.emotion"], "e0");
   assert.equal(many.orphans.numRows(), 3);
+});
+
+test("joinMedia by session_id when the per-session rows do not line up, and mediaPerSession given plain session ids", async () => {
+  const t = await loadTables(writeTemp("join-any.log", log));
+  const inMediaOrder = mediaPerSession(t.data); // s1 then s9: not the sessions' order
+  assert.deepEqual(inMediaOrder.array("session_id"), ["s1", "s9"]);
+  const byKey = joinMedia(t.sessions, inMediaOrder);
+  assert.deepEqual(byKey.joined.objects(), t.joined.objects());
+  assert.deepEqual(byKey.orphans.objects(), t.orphans.objects());
+  assert.deepEqual(byKey.userMismatches, t.userMismatches);
+  assert.deepEqual(byKey.userMismatches, [{ session_id: "s1", user_id: "u1", media_user_ids: ["u1", "u2"] }]);
+  // Plain ids, one of them unknown to the log: it gets a row with no media.
+  const given = mediaPerSession(t.data, { sessions: ["s2", "nowhere", "s1"] }).objects() as Record<string, unknown>[];
+  assert.deepEqual(given.map((r) => [r.session_id, r.n_media, r.n_audio, r.n_video, r["audio.speech_rate"], r["audio.speech_rate.n"]]), [
+    ["s2", 0, 0, 0, NaN, 0],
+    ["nowhere", 0, 0, 0, NaN, 0],
+    ["s1", 3, 2, 1, 120, 2],
+    ["s9", 1, 1, 0, 120, 1],
+  ]);
+  assert.throws(() => mediaPerSession(t.data, { sessions: ["s1", "s1"] }), /s1 is listed twice/);
 });
