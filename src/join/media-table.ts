@@ -5,7 +5,7 @@ import { DateColumn } from "./date-column";
 
 /**
  * One row per media report, in file order, features flattened: media_id, session_id, user_id, media_type, ts (Date values in a `DateColumn`),
- * ts_raw, file, line, `audio.speech_rate` … `video.emotion_distribution.neutral` (Float64Array, `NaN` = missing),
+ * ts_raw, file, line, `audio.speech_rate` … `video.emotion_distribution.neutral` (numbers, `NaN` = missing),
  * `audio.emotion`, `video.dominant_emotion`. The columns are `data`'s own (coded, packed or typed), not copies.
  */
 export function mediaTable(data: MetricsData): aq.ColumnTable {
