@@ -46,19 +46,21 @@ export class TextBuilder {
     this.ends = new Uint32Array(capacity);
   }
   push(s: string): void {
-    this.reserve(3 * s.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    this.bytes = room(this.bytes, this.end, 3 * s.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
     this.end += encoder.encodeInto(s, this.bytes.subarray(this.end)).written!;
     this.ends[this.n++] = this.end;
   }
   finish(): PackedText {
     return { bytes: this.bytes.slice(0, this.end), ends: this.ends.slice(0, this.n) };
   }
-  private reserve(more: number): void {
-    if (this.end + more <= this.bytes.length) return;
-    const bigger = new Uint8Array(Math.max(2 * this.bytes.length, this.end + more));
-    bigger.set(this.bytes.subarray(0, this.end));
-    this.bytes = bigger;
-  }
+}
+
+/** `bytes`, or a copy of its first `used` bytes in a buffer at least twice as large, with room for `more`. */
+function room(bytes: Uint8Array, used: number, more: number): Uint8Array {
+  if (used + more <= bytes.length) return bytes;
+  const bigger = new Uint8Array(Math.max(2 * bytes.length, used + more));
+  bigger.set(bytes.subarray(0, used));
+  return bigger;
 }
 
 /** Joins packed parts (one per chunk, in row order) into the blocks of a `TextColumn`. */
@@ -96,11 +98,7 @@ class BlockText {
   /** Adds rows `from … from + n - 1` of a part whose row `from` starts at byte `start`. */
   add(bytes: Uint8Array, ends: Uint32Array, from: number, n: number, start: number): void {
     const stop = ends[from + n - 1];
-    if (this.end + stop - start > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(2 * this.bytes.length, this.end + stop - start));
-      bigger.set(this.bytes.subarray(0, this.end));
-      this.bytes = bigger;
-    }
+    this.bytes = room(this.bytes, this.end, stop - start);
     this.bytes.set(bytes.subarray(start, stop), this.end);
     for (let i = 0; i < n; i++) this.ends[this.n + i] = ends[from + i] - start + this.end;
     this.n += n;
