@@ -91,7 +91,7 @@ export class TextParts {
 
 /** One block of a `TextParts` being filled. */
 class BlockText {
-  private bytes = new Uint8Array(BLOCK_ROWS * 32);
+  private bytes: Uint8Array = new Uint8Array(BLOCK_ROWS * 32);
   private ends = new Uint32Array(BLOCK_ROWS);
   private n = 0;
   private end = 0;
