@@ -28,6 +28,7 @@ export * from "./join/block-column";
 export * from "./join/coded-column";
 export * from "./join/text-column";
 export * from "./join/picked-column";
+export * from "./join/sparse-column";
 export * from "./join/group-column";
 export * from "./join/date-column";
 export * from "./join/metrics-data";

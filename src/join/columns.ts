@@ -26,6 +26,10 @@ export const MEDIA_FEATURES: readonly MediaFeature[] = [
   ...EMOTIONS.map((e) => `video.emotion_distribution.${e}` as const),
 ];
 
+/** The numeric features of `audio_features`, and those of `video_features` (absent from audio-only media reports). */
+export const AUDIO_FEATURES: readonly MediaFeature[] = MEDIA_FEATURES.filter((f) => f.startsWith("audio."));
+export const VIDEO_FEATURES: readonly MediaFeature[] = MEDIA_FEATURES.filter((f) => f.startsWith("video."));
+
 /** Categorical media features (the per-session table keeps their most frequent value). */
 export const MEDIA_CATEGORIES = ["audio.emotion", "video.dominant_emotion"] as const;
 export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];

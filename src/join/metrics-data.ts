@@ -1,9 +1,11 @@
 import type { LoadedRow } from "../load/read-metrics";
-import { DIAGNOSTIC_COLUMNS, MEDIA_CATEGORIES, MEDIA_FEATURES, type DiagnosticColumn, type MediaCategory, type MediaFeature } from "./columns";
+import { AUDIO_FEATURES, DIAGNOSTIC_COLUMNS, MEDIA_CATEGORIES, MEDIA_FEATURES, VIDEO_FEATURES, type DiagnosticColumn, type MediaCategory, type MediaFeature } from "./columns";
 import { ChunkBuilder, Dictionary, type ColumnChunk, type DictColumn } from "./column-chunk";
 import { CodedColumn } from "./coded-column";
 import { TextColumn, TextParts } from "./text-column";
 import { BlockParts, type BlockColumn, type NumberColumn } from "./block-column";
+import { SparseParts } from "./sparse-column";
+import type { Column } from "./column";
 
 /** Every session report, in file order (current and superseded), as columns. Numbers: `NaN` = missing. */
 export interface ReportColumns {
@@ -39,7 +41,8 @@ export interface MediaColumns {
   ts_raw: TextColumn;
   file: CodedColumn<string>;
   line: BlockColumn<Uint32Array>;
-  features: Record<MediaFeature, NumberColumn>;
+  /** Audio features in `BlockColumn`s; video features, absent from audio-only reports, in `SparseColumn`s. */
+  features: Record<MediaFeature, Column<number>>;
   "audio.emotion": CodedColumn<string | null>;
   "video.dominant_emotion": CodedColumn<string | null>;
 }
@@ -110,7 +113,7 @@ export class DataAssembler {
   private m = {
     media_id: new TextParts(), session_id: new BlockParts(Int32Array), user_id: new BlockParts(Int32Array), media_type: new BlockParts(Int32Array),
     ts: new BlockParts(Float64Array), ts_raw: new TextParts(), file: new BlockParts(Int32Array), line: new BlockParts(Uint32Array),
-    features: MEDIA_FEATURES.map(() => new BlockParts(Float64Array)), categories: MEDIA_CATEGORIES.map(() => new BlockParts(Int32Array)),
+    audio: AUDIO_FEATURES.map(() => new BlockParts(Float64Array)), video: new SparseParts(VIDEO_FEATURES.length), categories: MEDIA_CATEGORIES.map(() => new BlockParts(Int32Array)),
   };
 
   /** Rows appended so far. */
@@ -168,7 +171,8 @@ export class DataAssembler {
     m.ts_raw.push(cm.ts_raw);
     m.file.repeat(f, cm.n);
     m.line.push(cm.line, lineBase);
-    cm.features.forEach((x, k) => m.features[k].push(x));
+    for (let k = 0; k < AUDIO_FEATURES.length; k++) m.audio[k].push(cm.features[MEDIA_FEATURES.indexOf(AUDIO_FEATURES[k])]);
+    m.video.push(VIDEO_FEATURES.map((f) => cm.features[MEDIA_FEATURES.indexOf(f)]));
     cm.categories.forEach((c, k) => m.categories[k].push(strings(dict, c)));
     this.mediaCount += cm.n;
   }
@@ -193,7 +197,7 @@ export class DataAssembler {
     const media: MediaColumns = {
       media_id: m.media_id.finish(), session_id: coded(m.session_id, sessionIds), user_id: coded(m.user_id, strings),
       media_type: coded(m.media_type, strings), ts: m.ts.finish(), ts_raw: m.ts_raw.finish(), file: coded(m.file, strings), line: m.line.finish(),
-      features: Object.fromEntries(MEDIA_FEATURES.map((f, k) => [f, m.features[k].finish()])) as Record<MediaFeature, NumberColumn>,
+      features: Object.fromEntries([...AUDIO_FEATURES.map((f, k) => [f, m.audio[k].finish()]), ...zip(VIDEO_FEATURES, m.video.finish())]) as Record<MediaFeature, Column<number>>,
       ...(Object.fromEntries(MEDIA_CATEGORIES.map((c, k) => [c, coded(m.categories[k], strings)])) as Record<MediaCategory, CodedColumn<string | null>>),
     };
     const current = new Int32Array(sessionIds.length).fill(-1);
@@ -313,4 +317,8 @@ export function createCollector(): MetricsCollector {
       return data;
     },
   };
+}
+
+function zip<A, B>(as: readonly A[], bs: readonly B[]): [A, B][] {
+  return as.map((a, k) => [a, bs[k]]);
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ChunkBuilder, Dictionary } from "../../src/join/column-chunk";
-import { DataAssembler, BlockColumn, TextColumn, CodedColumn, PickedColumn, GroupColumn, groupRows, parseLine } from "../../src/index";
+import { DataAssembler, BlockColumn, TextColumn, CodedColumn, PickedColumn, GroupColumn, SparseParts, groupRows, parseLine } from "../../src/index";
 import { sessionLine, mediaLine } from "../helpers";
 
 const rowOf = (text: string) => parseLine(text, { file: "t.log", line: 1, last: false }, new Map()).row!;
@@ -49,4 +49,18 @@ test("columns: blocks across their boundary, packed text, codes, picks and group
   const sizes = new GroupColumn(groups, (order, lo, hi) => Array.from(order.subarray(lo, hi)));
   assert.deepEqual(sizes.toArray(), [[1], [0, 2, 4], [3], []]);
   assert.deepEqual(sizes.range(1, 3).toArray(), [[0, 2, 4], [3]]);
+});
+
+test("sparse columns: columns missing together share one rank, across parts and blocks", () => {
+  const n = 20_000;
+  const parts = new SparseParts(2);
+  const a = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? i : NaN));
+  const b = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 && i % 2 === 0 ? -i : NaN)); // missing inside present rows too
+  parts.push([a.subarray(0, 7000), b.subarray(0, 7000)]);
+  parts.push([a.subarray(7000), b.subarray(7000)]);
+  const [ca, cb] = parts.finish();
+  assert.equal(ca.rank, cb.rank);
+  assert.equal(ca.values.length, Math.ceil(n / 3));
+  assert.deepEqual(Float64Array.from(ca), a);
+  assert.deepEqual(Float64Array.from(cb), b);
 });
