@@ -3,6 +3,7 @@ import { countColumn, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS as M } from "./colum
 import type { ColumnLike } from "./column";
 import { GroupColumn } from "./group-column";
 import { PickedColumn } from "./picked-column";
+import { NO_USERS } from "./media-per-session";
 
 /** A session whose media carry a user_id other than the session report's. */
 export interface UserMismatch {
@@ -23,12 +24,16 @@ export interface JoinResult {
   userMismatches: UserMismatch[];
 }
 
-const NO_USERS: readonly string[] = Object.freeze([]);
-
-/** A table's column in the table's row order: the column itself when the table is neither filtered nor ordered. */
-function columnInOrder(table: aq.ColumnTable, name: string): ColumnLike<unknown> {
-  const column = table.column(name) as unknown as ColumnLike<unknown>;
-  return table.isFiltered() || table.isOrdered() ? new PickedColumn(column, Int32Array.from(table.indices())) : column;
+/**
+ * A table's columns in the table's row order: each column itself when the table is neither filtered nor ordered,
+ * else a view through the table's row index (computed once for all its columns).
+ */
+function columnsInOrder(table: aq.ColumnTable): (name: string) => ColumnLike<unknown> {
+  const index = table.isFiltered() || table.isOrdered() ? Int32Array.from(table.indices()) : undefined;
+  return (name) => {
+    const column = table.column(name) as unknown as ColumnLike<unknown>;
+    return index ? new PickedColumn(column, index) : column;
+  };
 }
 
 /** Rows `start … end - 1` of a column, without copying where the column allows it. */
@@ -50,8 +55,10 @@ function rowRange(column: ColumnLike<unknown>, start: number, end: number): Colu
  * orphans.numRows() // sessions that have media but no session_report
  */
 export function joinMedia(sessions: aq.ColumnTable, perSession: aq.ColumnTable): JoinResult {
-  const sid = columnInOrder(sessions, "session_id") as ColumnLike<string>;
-  const mediaSid = columnInOrder(perSession, "session_id") as ColumnLike<string>;
+  const sessionColumn = columnsInOrder(sessions);
+  const mediaColumn = columnsInOrder(perSession);
+  const sid = sessionColumn("session_id") as ColumnLike<string>;
+  const mediaSid = mediaColumn("session_id") as ColumnLike<string>;
   const counts = new Set<string>([M.n_media, M.n_audio, M.n_video, ...MEDIA_FEATURES.map(countColumn)]);
   const means = new Set<string>(MEDIA_FEATURES);
   const fill = (name: string) => (counts.has(name) ? 0 : means.has(name) ? NaN : name === M.media_user_ids ? NO_USERS : null);
@@ -61,7 +68,7 @@ export function joinMedia(sessions: aq.ColumnTable, perSession: aq.ColumnTable):
   const rest: Record<string, ColumnLike<unknown>> = {};
   if (linedUp(sid, mediaSid)) {
     for (const name of ["session_id", ...names]) {
-      const values = columnInOrder(perSession, name);
+      const values = mediaColumn(name);
       if (name !== "session_id") media[name] = rowRange(values, 0, n);
       rest[name] = rowRange(values, n, values.length);
     }
@@ -77,18 +84,18 @@ export function joinMedia(sessions: aq.ColumnTable, perSession: aq.ColumnTable):
     }
     const orphanRows = Int32Array.from(matched.keys()).filter((g) => !matched[g]);
     for (const name of ["session_id", ...names]) {
-      const values = columnInOrder(perSession, name);
+      const values = mediaColumn(name);
       if (name !== "session_id") media[name] = new PickedColumn(values, at, fill(name));
       rest[name] = new PickedColumn(values, orphanRows);
     }
   }
   const columns: Record<string, unknown> = {};
-  for (const name of sessions.columnNames()) columns[name] = columnInOrder(sessions, name);
+  for (const name of sessions.columnNames()) columns[name] = sessionColumn(name);
   const joined = aq.table({ ...columns, ...media });
   const orphans = aq.table(rest);
 
   const userMismatches: UserMismatch[] = [];
-  const uid = columnInOrder(sessions, "user_id") as ColumnLike<string | null>;
+  const uid = columns.user_id as ColumnLike<string | null>;
   const mids = media[M.media_user_ids] as ColumnLike<readonly string[]>;
   for (let i = 0; i < n; i++) {
     const ids = mids.at(i)!;

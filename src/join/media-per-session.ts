@@ -91,7 +91,8 @@ export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptio
   return aq.table(columns);
 }
 
-const NO_USERS: readonly string[] = Object.freeze([]);
+/** `media_user_ids` of a session whose media carry no user_id (or that has no media). */
+export const NO_USERS: readonly string[] = Object.freeze([]);
 
 /**
  * The session codes of `sessions`, and the ids they index: straight from the codes when `sessions` is a sessions

@@ -67,20 +67,30 @@ export interface MetricsData {
   dimensions: string[];
 }
 
-/** A value dictionary shared by every coded column of one `MetricsData`: code 0 is `null`. */
+const itself = <T>(key: string | null) => key as T | null;
+
+/** A value dictionary of coded columns: each key gets the next code the first time; code 0 is `null` unless `nullFirst` is false. */
 class Values<T> {
-  readonly values: (T | null)[] = [null];
-  private index = new Map<string | null, number>([[null, 0]]);
-  code(key: string | null, make: () => T): number {
+  readonly values: (T | null)[] = [];
+  private index = new Map<string | null, number>();
+  constructor(nullFirst = true) {
+    if (nullFirst) this.code(null);
+  }
+  /** The key's code; `make` gives the value a new key stands for (by default the key itself). */
+  code(key: string | null, make: (key: string | null) => T | null = itself): number {
     let code = this.index.get(key);
     if (code === undefined) {
       code = this.values.length;
       this.index.set(key, code);
-      this.values.push(make());
+      this.values.push(make(key));
     }
     return code;
   }
 }
+
+/** Where the audio and the video features sit in a chunk's `features` (in `MEDIA_FEATURES` order). */
+const AUDIO_AT = AUDIO_FEATURES.map((f) => MEDIA_FEATURES.indexOf(f));
+const VIDEO_AT = VIDEO_FEATURES.map((f) => MEDIA_FEATURES.indexOf(f));
 
 /** A parsing thread's dictionary as seen here: its codes mapped to this assembler's string and list codes. */
 interface ChunkDictionary {
@@ -97,8 +107,8 @@ interface ChunkDictionary {
 export class DataAssembler {
   private strings = new Values<string>();
   private lists = new Values<readonly string[]>();
-  private sessionCodes = new Map<string, number>();
-  private sessionIds: string[] = [];
+  /** Session ids, coded from 0 in order of first appearance. */
+  private sessionIds = new Values<string>(false);
   private dictionaries = new Map<number, ChunkDictionary>();
   private reportCount = 0;
   private mediaCount = 0;
@@ -123,7 +133,7 @@ export class DataAssembler {
 
   /** Appends a chunk read from `file`; `lineBase` is added to its line numbers (relative ones become absolute). */
   append(chunk: ColumnChunk, file: string, lineBase: number): void {
-    const f = this.strings.code(file, () => file);
+    const f = this.strings.code(file);
     const { reports: cr, media: cm } = chunk;
     const dict = this.dictionary(chunk.dictionary);
     const r = this.r;
@@ -171,8 +181,8 @@ export class DataAssembler {
     m.ts_raw.push(cm.ts_raw);
     m.file.repeat(f, cm.n);
     m.line.push(cm.line, lineBase);
-    for (let k = 0; k < AUDIO_FEATURES.length; k++) m.audio[k].push(cm.features[MEDIA_FEATURES.indexOf(AUDIO_FEATURES[k])]);
-    m.video.push(VIDEO_FEATURES.map((f) => cm.features[MEDIA_FEATURES.indexOf(f)]));
+    AUDIO_AT.forEach((at, k) => m.audio[k].push(cm.features[at]));
+    m.video.push(VIDEO_AT.map((at) => cm.features[at]));
     cm.categories.forEach((c, k) => m.categories[k].push(strings(dict, c)));
     this.mediaCount += cm.n;
   }
@@ -182,7 +192,7 @@ export class DataAssembler {
     const r = this.r;
     const m = this.m;
     const strings = this.strings.values;
-    const sessionIds = this.sessionIds;
+    const sessionIds = this.sessionIds.values as string[];
     const coded = <T>(parts: BlockParts<Int32Array>, values: readonly unknown[]) => new CodedColumn(parts.finish(), values as readonly T[]);
     const reports: ReportColumns = {
       session_id: coded(r.session_id, sessionIds), user_id: coded(r.user_id, strings), ts: r.ts.finish(), ts_raw: r.ts_raw.finish(),
@@ -226,12 +236,7 @@ export class DataAssembler {
     while (i < cr.n || j < cm.n) {
       const report = j >= cm.n || (i < cr.n && cr.line[i] < cm.line[j]);
       const id = report ? cr.session_id[i] : cm.session_id[j];
-      let code = this.sessionCodes.get(id);
-      if (code === undefined) {
-        code = this.sessionIds.length;
-        this.sessionCodes.set(id, code);
-        this.sessionIds.push(id);
-      }
+      const code = this.sessionIds.code(id);
       if (report) out[0][i++] = code;
       else out[1][j++] = code;
     }
@@ -243,7 +248,7 @@ export class DataAssembler {
     let dict = this.dictionaries.get(received.id);
     if (!dict || received.reset) this.dictionaries.set(received.id, (dict = { strings: [], lists: [] }));
     for (const v of received.added) {
-      dict.strings.push(this.strings.code(v, () => v!));
+      dict.strings.push(this.strings.code(v));
       dict.lists.push(-1);
     }
     return dict;
@@ -258,7 +263,7 @@ export class DataAssembler {
       if (code < 0) {
         const json = this.strings.values[dict.strings[c]];
         code = dict.lists[c] = this.lists.code(json, () =>
-          Object.freeze((JSON.parse(json!) as string[]).map((s) => this.strings.values[this.strings.code(s, () => s)]!)),
+          Object.freeze((JSON.parse(json!) as string[]).map((s) => this.strings.values[this.strings.code(s)]!)),
         );
       }
       out[i] = code;

@@ -42,7 +42,7 @@ export function sessionsTable(data: MetricsData, options: SessionsTableOptions =
   const columns: Record<string, unknown> = {
     [C.session_id]: pick(r.session_id),
     [C.user_id]: pick(r.user_id),
-    [C.ts]: new DateColumn(r.ts, idx),
+    [C.ts]: pick(new DateColumn(r.ts)),
     [C.ts_raw]: pick(r.ts_raw),
     [C.overall_score]: pick(r.overall_score),
   };
