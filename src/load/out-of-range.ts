@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import { ROW_SCHEMAS, type RowType } from "../schema/metrics-row";
+import { EXPECTED_RANGES, type ExpectedRange } from "../schema/expected-range";
+import { formatPath } from "./format-path";
+
+/** The fields of a schema that have an expected range, as a tree (derived from the zod schemas: the source of truth). */
+interface RangeTree {
+  range?: ExpectedRange;
+  keys?: Map<string, RangeTree>;
+  items?: RangeTree;
+}
+
+function rangeTree(schema: z.ZodType): RangeTree | undefined {
+  const node: RangeTree = {};
+  let s = schema;
+  for (;;) {
+    node.range ??= EXPECTED_RANGES.get(s);
+    const def = s._zod.def as { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> };
+    if ((def.type === "nullable" || def.type === "optional") && def.innerType) s = def.innerType;
+    else if (def.type === "array" && def.element) {
+      node.items = rangeTree(def.element);
+      break;
+    } else {
+      if (def.type === "object" && def.shape) {
+        const keys = new Map<string, RangeTree>();
+        for (const [key, child] of Object.entries(def.shape)) {
+          const tree = rangeTree(child);
+          if (tree) keys.set(key, tree);
+        }
+        if (keys.size > 0) node.keys = keys;
+      }
+      break;
+    }
+  }
+  return node.range || node.items || node.keys ? node : undefined;
+}
+
+const TREES = new Map<RowType, RangeTree | undefined>((Object.keys(ROW_SCHEMAS) as RowType[]).map((t) => [t, rangeTree(ROW_SCHEMAS[t])]));
+
+/** A value outside its field's expected range. */
+export interface OutOfRange {
+  path: string;
+  message: string;
+}
+
+const bounds = (r: ExpectedRange) => (r.max === undefined ? `≥ ${r.min}` : r.min === undefined ? `≤ ${r.max}` : `${r.min}–${r.max}`);
+
+/**
+ * The values of a validated row that lie outside their field's expected range (`expected(…)` in `src/schema/`):
+ * scores outside 0–100, ratios outside 0–1, negative counts, empty ids. `null` is never out of range.
+ *
+ * @example outOfRange("session_report", row) // [{ path: "evaluation.dimensions[0].score", message: "250 is outside 0–100" }]
+ */
+export function outOfRange(type: RowType, row: unknown): OutOfRange[] {
+  const found: OutOfRange[] = [];
+  const tree = TREES.get(type);
+  if (tree) check(tree, row, [], found);
+  return found;
+}
+
+function check(tree: RangeTree, value: unknown, path: (string | number)[], found: OutOfRange[]): void {
+  const r = tree.range;
+  if (r) {
+    if (typeof value === "number" && ((r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max))) {
+      found.push({ path: formatPath(path), message: `${value} is outside ${bounds(r)}` });
+    } else if (typeof value === "string" && r.nonEmpty && value.length === 0) {
+      found.push({ path: formatPath(path), message: "the empty string is not an id" });
+    }
+  }
+  if (tree.items && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      check(tree.items, value[i], path, found);
+      path.pop();
+    }
+  } else if (tree.keys && value !== null && typeof value === "object") {
+    for (const [key, child] of tree.keys) {
+      path.push(key);
+      check(child, (value as Record<string, unknown>)[key], path, found);
+      path.pop();
+    }
+  }
+}
