@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { terminalSafe } from "./terminal-safe";
 
 /**
  * Why a line did not become a row, or what was odd about a row that did. Every error means the line gave no row;
@@ -42,10 +43,15 @@ export const LoadIssue = z.object({
 });
 export type LoadIssue = z.infer<typeof LoadIssue>;
 
-/** Formats an issue as `file:line: severity code at path: message`. */
+/**
+ * Formats an issue as one line, `file:line: severity code at path: message`, safe for a terminal (control characters
+ * from the log are escaped, see `terminalSafe`).
+ *
+ * @example formatIssue(issue) // "metrics.log:17: warning non_finite at audio_features.speech_rate: Infinity is not …"
+ */
 export function formatIssue(issue: LoadIssue): string {
   const at = issue.path ? ` at ${issue.path}` : "";
-  return `${issue.file}:${issue.line}: ${issue.severity} ${issue.code}${at}: ${issue.message}`;
+  return terminalSafe(`${issue.file}:${issue.line}: ${issue.severity} ${issue.code}${at}: ${issue.message}`);
 }
 
 /** Thrown in `strict` mode at the first bad line: its message names the file, the line and the field. */
