@@ -1,4 +1,5 @@
-import { createInflateRaw, crc32, type InflateRaw } from "node:zlib";
+import { createInflateRaw, crc32 } from "node:zlib";
+import { finished } from "node:stream";
 import type { SourceProblem } from "./line-source";
 
 /**
@@ -85,66 +86,91 @@ async function readHeader(r: ByteReader, member: number): Promise<"ok" | "end" |
   return "ok";
 }
 
-/** Writes one buffer to the inflater and waits until it has been taken in (its output read by the consumer). */
-function write(inflater: InflateRaw, b: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => inflater.write(b, (error) => (error ? reject(error) : resolve())));
-}
+/**
+ * Compressed bytes are fed to the inflater in pieces that end at multiples of this offset in the file, and its output
+ * comes in pieces of `OUTPUT_CHUNK`: what a damaged member still gives before zlib stops is then the same whatever
+ * the read size (`highWaterMark`) or the consumer's pace. A piece's output is at most ~1032 × its size (deflate's
+ * largest ratio): 16 MiB, the memory bound of a member of NUL bytes.
+ */
+const INPUT_PIECE = 16 << 10;
+const OUTPUT_CHUNK = 64 << 10;
 
 /**
- * Feeds the inflater until its deflate stream ends, and puts back what it did not consume (the member's trailer and
- * what follows). Ends the inflater's input when the file ends first.
+ * Inflates one member's deflate data, yielding its output, and puts back what follows it (the trailer, the next
+ * member). Throws zlib's error (`Z_BUF_ERROR` when the file ends inside the member, `Z_DATA_ERROR` for bad data)
+ * after yielding everything decoded before it.
  */
-async function pump(inflater: InflateRaw, r: ByteReader): Promise<void> {
-  let fed = 0;
-  for (;;) {
-    const b = await r.next();
-    if (b === undefined) {
-      inflater.end();
-      return;
+async function* inflateMember(r: ByteReader): AsyncGenerator<Buffer, void, undefined> {
+  const inflater = createInflateRaw({ chunkSize: OUTPUT_CHUNK });
+  const out: Buffer[] = [];
+  let failure: unknown;
+  inflater.on("data", (b: Buffer) => out.push(b)); // flowing: each output piece arrives as it is pushed
+  inflater.on("error", (e) => (failure ??= e));
+  inflater.resume();
+  // Waits for `run`'s callback, or for the inflater to fail (after an error it may never call back).
+  const settle = (run: (done: (e?: unknown) => void) => void) =>
+    new Promise<void>((resolve) => {
+      const done = (e?: unknown) => {
+        if (e) failure ??= e;
+        inflater.off("close", done);
+        resolve();
+      };
+      inflater.once("close", done);
+      run(done);
+    });
+  try {
+    for (let fed = 0; ;) {
+      const b = await r.take(INPUT_PIECE - (r.offset % INPUT_PIECE));
+      if (b.length === 0) {
+        // The file ends: finish the member (an error when it is incomplete; all it decoded has been pushed already).
+        inflater.end();
+        await settle((done) => finished(inflater, done));
+        yield* out.splice(0);
+        if (failure) throw failure;
+        return;
+      }
+      await settle((done) => inflater.write(b, (e) => done(e ?? undefined)));
+      yield* out.splice(0);
+      if (failure) throw failure;
+      fed += b.length;
+      const left = fed - inflater.bytesWritten;
+      if (left > 0) {
+        r.unread(b.subarray(b.length - left));
+        return;
+      }
     }
-    await write(inflater, b);
-    fed += b.length;
-    const left = fed - inflater.bytesWritten;
-    if (left > 0) {
-      r.unread(b.subarray(b.length - left));
-      return;
-    }
+  } finally {
+    inflater.destroy();
   }
 }
 
 /**
  * Decompresses a gzip file member after member, like `gzip -d` (several members: `cat a.gz b.gz`, log rotators),
- * yielding the decompressed bytes as they come, in bounded memory. Each member's CRC-32 and length are checked.
+ * yielding the decompressed bytes as they come, in bounded memory (see `INPUT_PIECE`). Each member's CRC-32 and length are checked.
  * Returns the problem that ended the reading early: `gzip_truncated` (the data ends inside a member), `gzip_corrupt`
  * (bad deflate data, CRC or length) or `gzip_trailing_garbage` (bytes after the last member that are not gzip, a
  * warning); `undefined` when the file was read to its end.
  *
  * @example
- * for await (const b of gunzipMembers(stream[Symbol.asyncIterator](), Buffer.alloc(0), 1 << 20)) out.push(b);
+ * for await (const b of gunzipMembers(stream[Symbol.asyncIterator](), Buffer.alloc(0))) out.push(b);
  */
-export async function* gunzipMembers(source: AsyncIterator<Buffer>, head: Buffer, chunkSize: number): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
+export async function* gunzipMembers(source: AsyncIterator<Buffer>, head: Buffer): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
   const r = new ByteReader(source, head);
   for (let member = 0; ; member++) {
     const header = await readHeader(r, member);
     if (header === "end") return member === 0 ? truncated("no gzip member") : undefined;
     if (header !== "ok") return header;
-    const inflater = createInflateRaw({ chunkSize });
-    const pumped = pump(inflater, r);
-    pumped.catch(() => {}); // its error is the inflater's, which the loop below throws
     let crc = 0;
     let size = 0;
     try {
-      for await (const out of inflater as AsyncIterable<Buffer>) {
+      for await (const out of inflateMember(r)) {
         crc = crc32(out, crc);
         size = (size + out.length) % 2 ** 32;
         yield out;
       }
-      await pumped;
     } catch (error) {
       const e = error as { code?: string; message?: string };
       return e.code === "Z_BUF_ERROR" ? truncated(`inside member ${member + 1}`) : corrupt(`member ${member + 1}: ${e.message ?? String(error)}`);
-    } finally {
-      inflater.destroy();
     }
     const trailer = await r.take(8);
     if (trailer.length < 8) return truncated(`in the trailer of member ${member + 1}`);

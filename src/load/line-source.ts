@@ -72,7 +72,7 @@ async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerat
       if (n.done) break;
       head = head.length === 0 ? n.value : Buffer.concat([head, n.value]);
     }
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* gunzipMembers(rest, head, highWaterMark);
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* gunzipMembers(rest, head);
     if (head.length > 0) yield head;
     for (;;) {
       const n = await rest.next();
