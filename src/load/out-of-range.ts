@@ -43,7 +43,11 @@ export interface OutOfRange {
   message: string;
 }
 
-const bounds = (r: ExpectedRange) => (r.max === undefined ? `≥ ${r.min}` : r.min === undefined ? `≤ ${r.max}` : `${r.min}–${r.max}`);
+/** `250 is outside 0–100`, `-3 is below 0`. */
+function describeOut(value: number, r: ExpectedRange): string {
+  if (r.min !== undefined && r.max !== undefined) return `${value} is outside ${r.min}–${r.max}`;
+  return r.min !== undefined ? `${value} is below ${r.min}` : `${value} is above ${r.max}`;
+}
 
 /**
  * The values of a validated row that lie outside their field's expected range (`expected(…)` in `src/schema/`):
@@ -62,7 +66,7 @@ function check(tree: RangeTree, value: unknown, path: (string | number)[], found
   const r = tree.range;
   if (r) {
     if (typeof value === "number" && ((r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max))) {
-      found.push({ path: formatPath(path), message: `${value} is outside ${bounds(r)}` });
+      found.push({ path: formatPath(path), message: describeOut(value, r) });
     } else if (typeof value === "string" && r.nonEmpty && value.length === 0) {
       found.push({ path: formatPath(path), message: "the empty string is not an id" });
     }
