@@ -6,7 +6,9 @@ import { formatPath } from "./format-path";
 /** The fields of a schema that have an expected range, as a tree (derived from the zod schemas: the source of truth). */
 interface RangeTree {
   range?: ExpectedRange;
-  keys?: Map<string, RangeTree>;
+  /** Keys of an object with ranges below them, and their trees (parallel arrays: the check runs for every row). */
+  keys?: string[];
+  children?: RangeTree[];
   items?: RangeTree;
 }
 
@@ -22,12 +24,13 @@ function rangeTree(schema: z.ZodType): RangeTree | undefined {
       break;
     } else {
       if (def.type === "object" && def.shape) {
-        const keys = new Map<string, RangeTree>();
         for (const [key, child] of Object.entries(def.shape)) {
           const tree = rangeTree(child);
-          if (tree) keys.set(key, tree);
+          if (tree) {
+            (node.keys ??= []).push(key);
+            (node.children ??= []).push(tree);
+          }
         }
-        if (keys.size > 0) node.keys = keys;
       }
       break;
     }
@@ -78,9 +81,12 @@ function check(tree: RangeTree, value: unknown, path: (string | number)[], found
       path.pop();
     }
   } else if (tree.keys && value !== null && typeof value === "object") {
-    for (const [key, child] of tree.keys) {
-      path.push(key);
-      check(child, (value as Record<string, unknown>)[key], path, found);
+    const { keys, children } = tree as Required<RangeTree>;
+    for (let k = 0; k < keys.length; k++) {
+      const v = (value as Record<string, unknown>)[keys[k]];
+      if (v === null || v === undefined) continue;
+      path.push(keys[k]);
+      check(children[k], v, path, found);
       path.pop();
     }
   }

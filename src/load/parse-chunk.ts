@@ -18,10 +18,7 @@ export interface ParsedChunk extends ScannedChunk {
  */
 export function parseChunk(chunk: ByteChunk, dictionary: Dictionary): ParsedChunk {
   const drift: SchemaDrift = new Map();
-  // Lines bound the rows: a chunk has at most one row per newline, plus an unterminated last line.
-  let newlines = 1;
-  for (let i = chunk.bytes.indexOf(10); i >= 0; i = chunk.bytes.indexOf(10, i + 1)) newlines++;
-  const builder = new ChunkBuilder(newlines, dictionary);
-  const scanned = scanChunk(chunk, drift, (row, line) => builder.add(row, line));
-  return { ...scanned, drift, columns: builder.finish() };
+  let builder: ChunkBuilder | undefined;
+  const scanned = scanChunk(chunk, drift, (row, line) => builder!.add(row, line), (lines) => (builder = new ChunkBuilder(lines, dictionary)));
+  return { ...scanned, drift, columns: builder!.finish() };
 }

@@ -15,13 +15,19 @@ export interface ScannedChunk {
 /**
  * Parses and validates every line of a chunk (`parseLine`), handing each row to `onRow` with its line number
  * relative to the chunk. Blank lines are skipped; a long line, a line with bytes that are not UTF-8 and the source's
- * gzip problem (at the line reached) become issues. The one loop of both loading paths (`readMetrics` and the
+ * gzip problem (at the line reached) become issues. `onLines` learns the number of lines before any row. The one loop of both loading paths (`readMetrics` and the
  * workers of `loadTables`), so that they give the same rows and issues.
  *
  * @example scanChunk(chunk, drift, (row, line) => rows.push(row)) // { lines: 1024, issues: [...] }
  */
-export function scanChunk(chunk: ByteChunk, drift: SchemaDrift, onRow: (row: MetricsRow, line: number) => void): ScannedChunk {
+export function scanChunk(
+  chunk: ByteChunk,
+  drift: SchemaDrift,
+  onRow: (row: MetricsRow, line: number) => void,
+  onLines?: (lines: number) => void,
+): ScannedChunk {
   const { lines, invalidUtf8 } = chunkLines(chunk);
+  onLines?.(lines.length);
   const long = new Map<number, LongLine>(chunk.long?.map((l) => [l.index, l]));
   const issues: LoadIssue[] = [];
   const last = lines.length - 1;
