@@ -66,13 +66,13 @@ async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerat
   const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark });
   const rest = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
-    let head = Buffer.alloc(0);
+    let head: Buffer = Buffer.alloc(0);
     while (head.length < 2) {
       const n = await rest.next();
       if (n.done) break;
       head = head.length === 0 ? n.value : Buffer.concat([head, n.value]);
     }
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* gunzipMembers(rest, head);
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* coalesce(gunzipMembers(rest, head), highWaterMark);
     if (head.length > 0) yield head;
     for (;;) {
       const n = await rest.next();
@@ -81,6 +81,22 @@ async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerat
     }
   } finally {
     if (source !== STDIN) stream.destroy();
+  }
+}
+
+/** Joins small buffers into ones of about `size` bytes (zlib's output pieces are small: chunks stay ~1 MiB). */
+async function* coalesce<R>(source: AsyncGenerator<Buffer, R, undefined>, size: number): AsyncGenerator<Buffer, R, undefined> {
+  let parts: Buffer[] = [];
+  let held = 0;
+  for (;;) {
+    const next = await source.next();
+    if (next.done || held + next.value.length > size) {
+      if (held > 0) yield parts.length === 1 ? parts[0] : Buffer.concat(parts, held);
+      [parts, held] = [[], 0];
+    }
+    if (next.done) return next.value;
+    parts.push(next.value);
+    held += next.value.length;
   }
 }
 
