@@ -23,6 +23,7 @@ export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
 export * from "./join/columns";
+export * from "./join/name-record";
 export * from "./join/column";
 export * from "./join/block-column";
 export * from "./join/coded-column";

@@ -1,5 +1,5 @@
 import type * as aq from "arquero";
-import { MEDIA_FEATURES } from "../join/columns";
+import { MEDIA_FEATURES, dimensionColumn } from "../join/columns";
 import { encodeIndices } from "./score-rules";
 import type { RulesConfig } from "./rules-config";
 
@@ -28,7 +28,7 @@ export function scoringInput(table: aq.ColumnTable, dimensions: readonly string[
   const n = table.numRows();
   const f64 = (name: string) => Float64Array.from(table.columnNames().includes(name) ? (table.array(name) as ArrayLike<number>) : new Array<number>(n).fill(NaN), (v) => (typeof v === "number" ? v : NaN));
   const index = new Map(dimensions.map((d, i) => [d, i]));
-  const byFocus = new Map<string, number>(dimensions.map((d, i) => [rules.tasks.focus[d] ?? d, i]));
+  const byFocus = new Map<string, number>(dimensions.map((d, i) => [(Object.hasOwn(rules.tasks.focus, d) ? rules.tasks.focus[d] : d), i]));
   const mask = (names: readonly string[] | null) => {
     let m = 0;
     for (const name of names ?? []) m |= 1 << (index.get(name) ?? UNKNOWN_BIT);
@@ -42,7 +42,7 @@ export function scoringInput(table: aq.ColumnTable, dimensions: readonly string[
   return {
     dimensions: [...dimensions],
     session_id: Array.from(table.array("session_id") as ArrayLike<string>),
-    scores: dimensions.map(f64),
+    scores: dimensions.map((d) => f64(dimensionColumn(d))),
     avg_answer_len: f64("avg_answer_len"),
     filler_ratio: f64("filler_ratio"),
     media,
