@@ -4,7 +4,7 @@ import { loadTables } from "../join/load-tables";
 import { analyze, analysisJson } from "../analysis/analyze";
 import { replay } from "../analysis/replay";
 import { defaultRules } from "../rules/rules-config";
-import { scoringInput } from "../rules/scoring-input";
+import { scoringInput, MAX_SCORED_DIMENSIONS } from "../rules/scoring-input";
 import { readRules } from "../rules/rules-file";
 import { checkOutput } from "../io/write-output";
 
@@ -46,12 +46,15 @@ export function replayCommand(): Command {
     .action(async (logs: string[], o) => {
       const rules = readRules(o.rules);
       const t = await loadTables(logs);
-      const r = replay(scoringInput(t.sessions, t.dimensions, rules), rules);
+      const input = scoringInput(t.sessions, t.dimensions, rules);
+      const r = replay(input, rules);
+      const omitted = input.omitted ?? [];
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed, omitted_dimensions: omitted }, null, 2)}\n`);
         return;
       }
       const lines = [`sessions: ${r.sessions}`, ...Object.entries(r.agreement).map(([f, s]) => `  ${f}: ${pct(s)} identical`)];
+      if (omitted.length) lines.push(`not replayed: ${omitted.length} dimensions beyond the ${MAX_SCORED_DIMENSIONS} most scored (${omitted.slice(0, 5).map((d) => JSON.stringify(d)).join(", ")}${omitted.length > 5 ? ", …" : ""})`);
       lines.push(`changed: ${Object.entries(r.changed).map(([k, v]) => `${k} ${v}`).join(", ")}`);
       if (r.examples.length) lines.push(`e.g. ${r.examples.slice(0, 5).join(", ")}`);
       process.stdout.write(`${lines.join("\n")}\n`);
