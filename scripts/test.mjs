@@ -1,6 +1,9 @@
 // Runs every test file under test/ with node's test runner (TypeScript through tsx). The notebook and browser tests
 // need Jupyter and Chromium: when they are missing this fails with the command that installs them (it never skips).
 // --unit runs only the tests that need neither (a quick loop while developing; not the test command).
+// dist/ (the CLI the tests run, the Chromium lookup) is built once, here, before any test starts; the tests run with
+// METRICS_KIT_BUILT=1, which makes scripts/build.mjs a no-op, so that no test (e.g. one running setup.mjs) rebuilds
+// dist/ while another reads it.
 import { spawnSync } from "node:child_process";
 import { missingSystemPackages, missingMessage } from "./system.mjs";
 import { readdirSync } from "node:fs";
@@ -19,6 +22,8 @@ const walk = (dir) => {
 walk(join(root, "test"));
 files.sort();
 const unit = process.argv.includes("--unit");
+const built = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit", cwd: root });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const SYSTEM_TESTS = /^test\/(notebooks|report)\//;
 if (!unit) {
   const missing = missingSystemPackages();
@@ -28,5 +33,5 @@ if (!unit) {
   }
 }
 const run = unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root });
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env: { ...process.env, METRICS_KIT_BUILT: "1" } });
 process.exit(r.status ?? 1);

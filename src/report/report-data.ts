@@ -55,9 +55,10 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
   const analysis = analyze(t, options.analyze);
   const input = scoringInput(t.joined, t.dimensions, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
+  // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
+  const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
   const features = [
-    featureFigure(t.joined, "filler_ratio", rules.clarity.dimension, { lines: thresholdLines(rules, "filler_ratio"), sample }),
-    featureFigure(t.joined, "avg_answer_len", rules.clarity.dimension, { lines: thresholdLines(rules, "avg_answer_len"), sample }),
+    ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
   // Row positions of each student's sessions in time order (the tuner's columns follow t.joined's rows).
