@@ -1,9 +1,9 @@
 import { Command, CommanderError } from "commander";
-import { z } from "zod";
 import { MetricsLoadError } from "../load/load-issue";
 import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
 import { extraCommands } from "./extra-commands";
+import { errorLine } from "./error-line";
 
 // Commander's own messages ("error: option '--students <n>' argument '-5' is invalid. …"), as one line like ours.
 const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${text.replace(/^error: /, "")}`) };
@@ -37,18 +37,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     // Commander has printed its one line already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`metrics-kit: ${message(error)}\n`);
+    process.stderr.write(`metrics-kit: ${errorLine(error)}\n`);
     return error instanceof MetricsLoadError ? 1 : 2;
   }
-}
-
-/** One line for any error: a zod error (the library's options) as its first issue, not zod's JSON. */
-function message(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    return `invalid ${issue?.path.length ? issue.path.join(".") : "value"}: ${issue?.message ?? error.message}`;
-  }
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
 }
 
 /** Entry point of `bin/metrics-kit.js`. */
