@@ -8,9 +8,9 @@ import { releaseTemp, removeStaleTemps, tempPath, trackTemp } from "./temp-files
  * are made), and `commit` fsyncs it and renames it over the destination, so that the destination holds either its
  * old bytes or all the new ones, whatever happens meanwhile (a crash, a kill, a full disk). `discard` (or the
  * process exiting before `commit`) deletes the temporary file; one left by a signal is deleted by the next write of
- * the same destination (`removeStaleTemps`). A symbolic link at the destination is
- * refused without `force` and replaced by the new file with it (the link's target is never written). Without
- * `force` the commit itself refuses a file that appeared meanwhile (a hard link, which cannot clobber).
+ * the same destination (`removeStaleTemps`). A symbolic link at the destination is refused without `force` and
+ * replaced by the new file with it (the link's target is never written). Without `force` the commit itself refuses
+ * a file that appeared meanwhile (a hard link, which cannot clobber).
  *
  * @example const f = OutputFile.open("build/report.html", { force: true }); f.write(html); f.commit();
  */
@@ -53,13 +53,19 @@ export class OutputFile {
     while (off < bytes.length) off += fail(this.file, () => writeSync(this.fd, bytes, off));
   }
 
-  /** Makes the bytes written the destination's content (fsync, close, rename). Throws `OutputExistsError`. */
+  /**
+   * Makes the bytes written the destination's content (fsync, close, rename). Throws `OutputExistsError` (see the
+   * class), or when the file was committed or discarded already.
+   */
   commit(): void {
-    if (this.done) return;
+    if (this.done) throw new Error(`${this.file}: committed or discarded already`);
     this.done = true;
     try {
-      fail(this.file, () => fsyncSync(this.fd));
-      closeSync(this.fd);
+      try {
+        fail(this.file, () => fsyncSync(this.fd));
+      } finally {
+        closeSync(this.fd);
+      }
       if (this.force) fail(this.file, () => renameSync(this.temp, this.file));
       else this.link();
       syncFolder(dirname(this.file));
