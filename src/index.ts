@@ -70,6 +70,8 @@ export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
 
+export * from "./io/output-check";
+export * from "./io/output-file";
 export * from "./io/write-output";
 
 export * from "./analysis/dimension-quality";
