@@ -26,6 +26,7 @@ export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
 export * from "./join/columns";
+export * from "./join/name-record";
 export * from "./join/column";
 export * from "./join/block-column";
 export * from "./join/coded-column";
@@ -72,6 +73,8 @@ export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
 
+export * from "./io/output-check";
+export * from "./io/output-file";
 export * from "./io/write-output";
 
 export * from "./analysis/dimension-quality";

@@ -6,6 +6,8 @@ import { pearson } from "../stats/correlation";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
+import { dimensionColumn } from "../join/columns";
+import { nameRecord } from "../join/name-record";
 
 /** The criteria behind the verdicts; each default names its source. */
 export interface DimensionQualityOptions {
@@ -64,12 +66,12 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
  */
 export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): DimensionQualityReport {
   const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, minItemRest = 0.2, minPairs = 20 } = options;
-  const columns = dimensions.map((d) => Array.from(sessions.array(d) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
+  const columns = dimensions.map((d) => Array.from(sessions.array(dimensionColumn(d)) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
   const timeline = studentTimelines(sessions);
   const users = timeline.array("user_id") as string[];
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
-  const out: Record<string, DimensionQuality> = {};
+  const out = nameRecord<DimensionQuality>();
   dimensions.forEach((name, j) => {
     const col = columns[j];
     const { values } = finiteValues(col);
@@ -82,7 +84,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
     const rest = col.map((v, i) => (rowSum[i] - v) / (columns.length - 1));
     const ir = columns.length > 1 ? pairedValues(col, rest) : { x: [], y: [] };
     const itemRest = pearson(ir.x, ir.y) ?? null;
-    const scores = timeline.array(name) as ArrayLike<number>;
+    const scores = timeline.array(dimensionColumn(name)) as ArrayLike<number>;
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 1; i < users.length; i++) {

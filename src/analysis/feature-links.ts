@@ -1,5 +1,5 @@
 import type * as aq from "arquero";
-import { MEDIA_FEATURES, type MediaFeature } from "../join/columns";
+import { MEDIA_FEATURES, type MediaFeature, dimensionColumn } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
 import { pearson } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
@@ -51,7 +51,7 @@ export interface FeatureLink {
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
   const { features = MEDIA_FEATURES, resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000 } = options;
   const targets: [string, ArrayLike<unknown>][] = [
-    ...dimensions.map((d) => [d, joined.array(d) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
+    ...dimensions.map((d) => [d, joined.array(dimensionColumn(d)) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
     ["overall_score", joined.array("overall_score") as ArrayLike<unknown>],
   ];
   const risks = joined.array("risk_tags") as (readonly string[] | null)[];

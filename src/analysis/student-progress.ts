@@ -2,6 +2,8 @@ import type * as aq from "arquero";
 import { linearRegression, mean, sampleStandardDeviation } from "simple-statistics";
 import { studentTimelines } from "../join/student-timelines";
 import type { DimensionQualityReport } from "./dimension-quality";
+import { dimensionColumn } from "../join/columns";
+import { nameRecord } from "../join/name-record";
 
 /** Options of `studentProgress`. */
 export interface ProgressOptions {
@@ -54,9 +56,9 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
   const users = tl.array("user_id") as string[];
   const index = tl.array("session_index") as number[];
   const changes: StudentChange[] = [];
-  const report: ProgressReport = { students: new Set(users).size, changes, dimensions: {} };
+  const report: ProgressReport = { students: new Set(users).size, changes, dimensions: nameRecord() };
   for (const dim of dimensions) {
-    const scores = tl.array(dim) as ArrayLike<number>;
+    const scores = tl.array(dimensionColumn(dim)) as ArrayLike<number>;
     const sd = quality.dimensions[dim]?.std ?? NaN;
     const rxx = quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;

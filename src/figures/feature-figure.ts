@@ -2,6 +2,7 @@ import type * as aq from "arquero";
 import { createRng } from "../generate/rng";
 import { pairedValues } from "../stats/paired-values";
 import { decileBins } from "../stats/decile-bins";
+import { dimensionColumn } from "../join/columns";
 import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
 
 export interface FeatureFigureOptions {
@@ -17,13 +18,14 @@ export interface FeatureFigureOptions {
 /**
  * A feature against a target: a seeded sample of the sessions as points, the target's mean per feature decile
  * (every complete pair) as a line, and today's thresholds as dashed lines. Sessions missing either column are
- * counted in the title.
+ * counted in the title. `target` is a dimension name (its column is `dimensionColumn(target)`) or, when the table has no
+ * such dimension, a column name (`overall_score`).
  *
  * @example featureFigure(t.joined, "filler_ratio", "表达清晰度", { lines: thresholdLines(defaultRules(), "filler_ratio") })
  */
 export function featureFigure(table: aq.ColumnTable, feature: string, target: string, options: FeatureFigureOptions = {}): Figure {
   const { lines = [], sample = 2000, seed = 1, title } = options;
-  const { x, y, missing } = pairedValues(table.array(feature) as ArrayLike<unknown>, table.array(target) as ArrayLike<unknown>);
+  const { x, y, missing } = pairedValues(table.array(feature) as ArrayLike<unknown>, table.array(targetColumn(table, target)) as ArrayLike<unknown>);
   const pick = sampleIndices(x.length, sample, seed);
   const bins = decileBins(x, y);
   return {
@@ -33,6 +35,15 @@ export function featureFigure(table: aq.ColumnTable, feature: string, target: st
     ],
     layout: { ...baseLayout(`${plotlyText(title ?? `${target} against ${feature}`)} (n = ${x.length}${missing ? `, missing ${missing}` : ""})`, plotlyText(feature), plotlyText(target)), ...referenceLines(lines) },
   };
+}
+
+/** The column of a figure's target: the dimension's when the table has it, else the name as a column. */
+function targetColumn(table: aq.ColumnTable, target: string): string {
+  const names = table.columnNames();
+  const dim = dimensionColumn(target);
+  if (names.includes(dim)) return dim;
+  if (!names.includes(target)) throw new Error(`featureFigure: no dimension or column '${target}' in the table`);
+  return target;
 }
 
 /** `k` of `n` indices, sorted, drawn without replacement with a seeded RNG (all of them when n ≤ k). */

@@ -2,6 +2,7 @@ import type * as aq from "arquero";
 import { studentTimelines } from "../join/student-timelines";
 import type { Figure } from "./figure";
 import { trajectoryTraces } from "./trajectory-traces";
+import { dimensionColumn } from "../join/columns";
 
 /**
  * One student's trajectory: every dimension's score by session, in time order. Throws when the student has no
@@ -16,6 +17,6 @@ export function trajectoryFigure(sessions: aq.ColumnTable, dimensions: readonly 
     userId,
     sessionIds: Array.from(mine.array("session_id") as ArrayLike<string>),
     dimensions,
-    scores: dimensions.map((d) => mine.array(d) as ArrayLike<number>),
+    scores: dimensions.map((d) => mine.array(dimensionColumn(d)) as ArrayLike<number>),
   });
 }

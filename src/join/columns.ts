@@ -34,7 +34,32 @@ export const VIDEO_FEATURES: readonly MediaFeature[] = MEDIA_FEATURES.filter((f)
 export const MEDIA_CATEGORIES = ["audio.emotion", "video.dominant_emotion"] as const;
 export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
-/** Columns of the sessions table besides one column per dimension name (which come from the data). */
+/**
+ * Dimension names come from the data, so they get a namespace of their own in the wide tables: the column of a
+ * dimension is its name behind `score:` (`score:表达清晰度`). No built-in column starts with it, so no dimension
+ * name, whatever it is (`user_id`, `ts`, `__proto__`), can replace or shadow a column of the kit's.
+ */
+export const DIMENSION_PREFIX = "score:";
+
+/**
+ * The wide tables' column for a dimension.
+ *
+ * @example dimensionColumn("表达清晰度") // "score:表达清晰度"
+ */
+export function dimensionColumn(name: string): string {
+  return DIMENSION_PREFIX + name;
+}
+
+/**
+ * The dimension a wide-table column holds, or `undefined` for the kit's own columns.
+ *
+ * @example dimensionOfColumn("score:表达清晰度") // "表达清晰度"; dimensionOfColumn("user_id") // undefined
+ */
+export function dimensionOfColumn(column: string): string | undefined {
+  return column.startsWith(DIMENSION_PREFIX) ? column.slice(DIMENSION_PREFIX.length) : undefined;
+}
+
+/** Columns of the sessions table besides one column per dimension (`dimensionColumn(name)`, from the data). */
 export const SESSION_COLUMNS = {
   session_id: "session_id",
   user_id: "user_id",

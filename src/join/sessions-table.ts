@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import { DIAGNOSTIC_COLUMNS, SESSION_COLUMNS as C } from "./columns";
+import { DIAGNOSTIC_COLUMNS, SESSION_COLUMNS as C, dimensionColumn } from "./columns";
 import type { MetricsData } from "./metrics-data";
 import { DateColumn } from "./date-column";
 import { PickedColumn } from "./picked-column";
@@ -28,12 +28,13 @@ export function reportIndices(data: MetricsData, which: SessionsTableOptions["re
 /**
  * The sessions table, wide: one row per `session_id` from its latest report by `ts` (later lines win ties),
  * ordered by `ts`. Columns: session_id, user_id, ts (Date values, UTC, in a `DateColumn`), ts_raw (the log's string), overall_score,
- * one column per dimension name found in the data, the diagnostics, strength_tags, risk_tags, n_tasks,
+ * one column per dimension found in the data (`dimensionColumn(name)`: `score:<name>`, a namespace no built-in
+ * column shares), the diagnostics, strength_tags, risk_tags, n_tasks,
  * task_focus, n_timeline_events, n_reports (how many reports the session had), file, line.
  * Numbers are `NaN` where missing. The columns are views (`PickedColumn`) of `data`'s, sharing one index: the
  * table costs 4 bytes a row, not a copy of every value.
  *
- * @example sessionsTable(data).columnNames() // ["session_id", "user_id", "ts", …, "结构化表达（STAR）", …]
+ * @example sessionsTable(data).columnNames() // ["session_id", "user_id", "ts", …, "score:结构化表达（STAR）", …]
  */
 export function sessionsTable(data: MetricsData, options: SessionsTableOptions = {}): aq.ColumnTable {
   const r = data.reports;
@@ -46,7 +47,7 @@ export function sessionsTable(data: MetricsData, options: SessionsTableOptions =
     [C.ts_raw]: pick(r.ts_raw),
     [C.overall_score]: pick(r.overall_score),
   };
-  for (const name of data.dimensions) columns[name] = pick(r.scores.get(name)!);
+  for (const name of data.dimensions) columns[dimensionColumn(name)] = pick(r.scores.get(name)!);
   for (const c of DIAGNOSTIC_COLUMNS) columns[c] = pick(r.diagnostics[c]);
   const sid = r.session_id.codes;
   Object.assign(columns, {

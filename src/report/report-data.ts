@@ -16,6 +16,7 @@ import { featureFigure } from "../figures/feature-figure";
 import { thresholdLines, scoreThresholdLines } from "../figures/threshold-lines";
 import { cohortFigure } from "../figures/cohort-figure";
 import { replayFigure } from "../figures/replay-figure";
+import { dimensionColumn } from "../join/columns";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -55,9 +56,10 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
   const analysis = analyze(t, options.analyze);
   const input = scoringInput(t.joined, t.dimensions, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
+  // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
+  const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
   const features = [
-    featureFigure(t.joined, "filler_ratio", rules.clarity.dimension, { lines: thresholdLines(rules, "filler_ratio"), sample }),
-    featureFigure(t.joined, "avg_answer_len", rules.clarity.dimension, { lines: thresholdLines(rules, "avg_answer_len"), sample }),
+    ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
   // Row positions of each student's sessions in time order (the tuner's columns follow t.joined's rows).
@@ -80,7 +82,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     progress: progressRows(analysis.progress),
     figures: {
       quality: qualityFigure(analysis.quality),
-      histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(d), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
+      histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
       replay: replayFigure(replay(input, rules)),

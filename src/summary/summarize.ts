@@ -3,6 +3,8 @@ import { LoadIssue } from "../load/load-issue";
 import type { MetricsTables } from "../join/load-tables";
 import { describe } from "../stats/describe";
 import { formatTimestamp } from "../schema/timestamp";
+import { dimensionColumn } from "../join/columns";
+import { nameRecord } from "../join/name-record";
 
 const DimensionStats = z.object({ n: z.number().int(), mean: z.number(), std: z.number().nullable(), min: z.number(), max: z.number() });
 
@@ -37,9 +39,9 @@ export function summarize(t: MetricsTables): Summary {
       if (v > last) last = v;
     }
   }
-  const dimensions: Summary["dimensions"] = {};
+  const dimensions: Summary["dimensions"] = nameRecord();
   for (const name of t.dimensions) {
-    const d = describe(t.sessions.array(name) as ArrayLike<unknown>);
+    const d = describe(t.sessions.array(dimensionColumn(name)) as ArrayLike<unknown>);
     if (d) dimensions[name] = { n: d.n, mean: d.mean, std: Number.isNaN(d.std) ? null : d.std, min: d.min, max: d.max };
   }
   const nMedia = t.joined.array("n_media") as ArrayLike<number>;

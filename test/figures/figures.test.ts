@@ -36,7 +36,7 @@ test("thresholdLines follow the rules: clarity deductions, the filler comment, m
 
 test("plotlyText keeps log text from reading as plotly's HTML-like markup", () => {
   assert.equal(plotlyText(`<b onmouseover="x">&`), `&lt;b onmouseover="x"&gt;&amp;`);
-  const t = aq.table({ user_id: ["<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"], session_id: ["a", "b"], ts: [new Date(1), new Date(2)], d: [1, 2] });
+  const t = aq.table({ user_id: ["<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"], session_id: ["a", "b"], ts: [new Date(1), new Date(2)], "score:d": [1, 2] });
   const f = trajectoryFigure(t, ["d"], "<img src=x onerror=alert(1)>");
   assert.ok(!JSON.stringify(f).includes("<img"));
 });

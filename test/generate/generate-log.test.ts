@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { sampleCorrelation } from "simple-statistics";
-import { generateLog, loadTables, Truth, type GenerateOptions } from "../../src/index";
+import { generateLog, loadTables, Truth, dimensionColumn, type GenerateOptions } from "../../src/index";
 import { writeTemp } from "../helpers";
 
 function generate(options: GenerateOptions) {
@@ -82,7 +82,7 @@ function pairs(t: Awaited<ReturnType<typeof loadTables>>, a: string, b: string):
 test("planted links show in the data: strong links on their planted side of zero, a null link's interval covers zero", async () => {
   const { text } = generate({ scenario: "strong-media", students: 400, seed: 8 });
   const t = await loadTables(writeTemp("links.log", text));
-  const [fx, fy] = pairs(t, "audio.filler_word_ratio", "表达清晰度");
+  const [fx, fy] = pairs(t, "audio.filler_word_ratio", dimensionColumn("表达清晰度"));
   assert.ok(interval(fx, fy)[1] < 0, "filler_word_ratio ~ clarity is negative");
   const [ex, ey] = pairs(t, "video.eye_contact_score", "overall_score");
   assert.ok(interval(ex, ey)[0] > 0, "eye contact ~ overall is positive");
@@ -94,7 +94,7 @@ test("planted links show in the data: strong links on their planted side of zero
 test("scenarios plant what they say: ceiling piles clarity at 100, arbitrary reflection is unstable, improvers improve", async () => {
   const share100 = async (scenario: GenerateOptions["scenario"]) => {
     const t = await loadTables(writeTemp("c.log", generate({ scenario, students: 200, seed: 9 }).text));
-    const xs = Array.from(t.sessions.array("表达清晰度") as Float64Array).filter(Number.isFinite);
+    const xs = Array.from(t.sessions.array(dimensionColumn("表达清晰度")) as Float64Array).filter(Number.isFinite);
     return xs.filter((x) => x === 100).length / xs.length;
   };
   assert.ok((await share100("ceiling")) > 0.5);
@@ -109,7 +109,7 @@ test("scenarios plant what they say: ceiling piles clarity at 100, arbitrary ref
   // mean last − first STAR score: improvers gain clearly, the others do not
   const byUser = new Map<string, number[]>();
   const users = t.sessions.array("user_id") as (string | null)[];
-  const star = t.sessions.array("结构化表达（STAR）") as Float64Array;
+  const star = t.sessions.array(dimensionColumn("结构化表达（STAR）")) as Float64Array;
   users.forEach((u, i) => {
     if (u && Number.isFinite(star[i])) byUser.set(u, [...(byUser.get(u) ?? []), star[i]]);
   });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadTables, dimensionScores, studentTimelines, sessionsTable, mediaPerSession, joinMedia } from "../../src/index";
+import { loadTables, dimensionScores, studentTimelines, sessionsTable, mediaPerSession, joinMedia, dimensionColumn } from "../../src/index";
 import { writeTemp, sessionLine, mediaLine } from "../helpers";
 
 // A small log whose expected tables are worked out by hand:
@@ -21,7 +21,7 @@ const log = [
 test("sessions: one row per session from its latest report, ordered by ts, dimension columns from the data", async () => {
   const t = await loadTables(writeTemp("join.log", log));
   assert.deepEqual(t.sessions.array("session_id"), ["s3", "s2", "s1"]);
-  assert.deepEqual(Array.from(t.sessions.array("结构化表达（STAR）") as Float64Array), [NaN, 70, 60]);
+  assert.deepEqual(Array.from(t.sessions.array(dimensionColumn("结构化表达（STAR）")) as Float64Array), [NaN, 70, 60]);
   assert.deepEqual(Array.from(t.sessions.array("n_reports") as Float64Array), [1, 1, 2]);
   assert.deepEqual((t.sessions.array("ts") as Date[]).map((d) => d.toISOString()), ["2025-11-03T09:00:00.000Z", "2025-11-03T11:00:00.500Z", "2025-11-03T12:00:00.000Z"]);
   assert.deepEqual(t.dimensions, ["结构化表达（STAR）", "表达清晰度", "反思与成长意识"]);
@@ -29,7 +29,7 @@ test("sessions: one row per session from its latest report, ordered by ts, dimen
   assert.deepEqual(t.rows, { session_report: 4, media_report: 4 });
   const old = sessionsTable(t.data, { reports: "superseded" });
   assert.deepEqual(old.array("session_id"), ["s1"]);
-  assert.deepEqual(Array.from(old.array("表达清晰度") as Float64Array), [92]);
+  assert.deepEqual(Array.from(old.array(dimensionColumn("表达清晰度")) as Float64Array), [92]);
   assert.deepEqual(Array.from(old.array("n_reports") as Float64Array), [2]);
   const all = sessionsTable(t.data, { reports: "all" });
   assert.deepEqual(all.array("session_id"), ["s3", "s1", "s2", "s1"]);

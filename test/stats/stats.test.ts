@@ -47,7 +47,7 @@ test("feature links: decile bins cover every pair once and are ordered by their 
   const { featureLinks } = await import("../../src/index");
   const aq = await import("arquero");
   const x = Array.from({ length: 200 }, (_, i) => i % 37);
-  const t = aq.table({ "audio.speech_rate": x, overall_score: x.map((v) => v * 2), risk_tags: x.map(() => null), d: x.map((v) => v + 1) });
+  const t = aq.table({ "audio.speech_rate": x, overall_score: x.map((v) => v * 2), risk_tags: x.map(() => null), "score:d": x.map((v) => v + 1) });
   const [link] = featureLinks(t, ["d"], { features: ["audio.speech_rate"], resamples: 50 });
   assert.equal(link.bins.reduce((s, b) => s + b.n, 0), 200);
   for (let k = 1; k < link.bins.length; k++) assert.ok(link.bins[k].upper > link.bins[k - 1].upper);
@@ -63,7 +63,7 @@ test("ranks from a shared sort order give simple-statistics' Spearman exactly", 
   const aq = await import("arquero");
   const f = Array.from({ length: 300 }, (_, i) => (i % 13 === 0 ? null : (i * 7919) % 101));
   const d = Array.from({ length: 300 }, (_, i) => (i % 17 === 0 ? NaN : (i * 104729) % 53));
-  const t = aq.table({ "audio.pause_ratio": f, d, overall_score: d, risk_tags: d.map(() => null) });
+  const t = aq.table({ "audio.pause_ratio": f, "score:d": d, overall_score: d, risk_tags: d.map(() => null) });
   const link = featureLinks(t, ["d"], { features: ["audio.pause_ratio"], resamples: 20 }).find((l) => l.target === "d")!;
   const pairs = f.map((v, i) => [v, d[i]]).filter(([a, b]) => a !== null && Number.isFinite(b)) as [number, number][];
   const expected = sampleRankCorrelation(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
@@ -78,7 +78,7 @@ test("reference values of the hand-written interval and RCI (computed in Python'
   close(lo, 0.28165688853652715, 1e-12);
   close(hi, 0.31812391433329484, 1e-12);
   // One student, scores 50 → 60 → 70: SD 10, slope 10; with retest r 0.8, RCI = 20 / (√2 · 10 · √0.2)
-  const sessions = aq.table({ session_id: ["a", "b", "c"], user_id: ["u", "u", "u"], ts: [1, 2, 3].map((d) => new Date(Date.UTC(2025, 0, d))), d: [50, 60, 70] });
+  const sessions = aq.table({ session_id: ["a", "b", "c"], user_id: ["u", "u", "u"], ts: [1, 2, 3].map((d) => new Date(Date.UTC(2025, 0, d))), "score:d": [50, 60, 70] });
   const quality = { cronbach_alpha: null, dimensions: { d: { retest_r: 0.8, std: 10 } } } as unknown as Parameters<typeof studentProgress>[2];
   const p = studentProgress(sessions, ["d"], quality);
   assert.equal(p.changes.length, 1);
