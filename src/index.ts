@@ -16,6 +16,7 @@ export * from "./schema/timestamp";
 export * from "./schema/expected-range";
 
 export * from "./load/load-issue";
+export * from "./load/terminal-safe";
 export * from "./load/python-json";
 export * from "./load/line-source";
 export * from "./load/schema-drift";
