@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { loadTables } from "../join/load-tables";
+import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
 import { analyze, analysisJson } from "../analysis/analyze";
 import { replay } from "../analysis/replay";
 import { defaultRules } from "../rules/rules-config";
@@ -11,12 +11,12 @@ import { checkOutput } from "../io/write-output";
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function analyzeCommand(): Command {
-  return new Command("analyze")
+  return filterOptions(new Command("analyze"))
     .description("dimension quality with verdicts, media features against dimensions, student progress")
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
-      const t = await loadTables(logs);
+      const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(analysisJson(a), null, 2)}\n`);
@@ -38,14 +38,14 @@ export function analyzeCommand(): Command {
 }
 
 export function replayCommand(): Command {
-  return new Command("replay")
+  return filterOptions(new Command("replay"))
     .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
     .argument("[logs...]", "log files")
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
       const rules = readRules(o.rules);
-      const t = await loadTables(logs);
+      const t = await loadFilteredTables(logs, o);
       const input = scoringInput(t.sessions, t.dimensions, rules);
       const r = replay(input, rules);
       const omitted = input.omitted ?? [];

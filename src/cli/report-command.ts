@@ -1,10 +1,11 @@
 import { Command } from "commander";
-import { writeReport } from "../report/write-report";
+import { filterOptions } from "../dataset/filter-options";
+import { writeFilteredReport } from "./filtered-report";
 import { readRules } from "../rules/rules-file";
 
 /** `metrics-kit report [LOG…] --out FILE.html`: the self-contained HTML report with the live tuner. */
 export function reportCommand(): Command {
-  return new Command("report")
+  return filterOptions(new Command("report"))
     .description("write a self-contained HTML report (data quality, dimensions, features, progress, live threshold tuner)")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .requiredOption("--out <file>", "the HTML file to write")
@@ -12,7 +13,7 @@ export function reportCommand(): Command {
     .option("--title <text>", "the report's title", "Interview metrics report")
     .option("--force", "overwrite an existing file", false)
     .action(async (logs: string[], o) => {
-      const { data, bytes } = await writeReport(logs.length ? logs : undefined, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force) });
+      const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force) }, o);
       const s = data.summary;
       process.stdout.write(`${o.out} (${(bytes / 1e6).toFixed(1)} MB): ${s.sessions} sessions, ${s.users} users, ${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings; ` +
         `verdicts: ${data.quality.map((q) => `${q.dimension} ${q.verdict}`).join(", ")}\n`);

@@ -1,17 +1,17 @@
 import { Command } from "commander";
-import { loadTables } from "../join/load-tables";
+import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
 import { summarize } from "../summary/summarize";
 import { formatSummary } from "../summary/format-summary";
 
 /** `metrics-kit summary [LOG…]`: counts, issues, dimensions and media coverage. */
 export function summaryCommand(): Command {
-  return new Command("summary")
+  return filterOptions(new Command("summary"))
     .description("summarise logs: counts, time range, issues by code and line, dimensions, media coverage")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print the summary as JSON", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false)
     .action(async (logs: string[], o) => {
-      const tables = await loadTables(logs, { strict: o.strict });
+      const tables = await loadFilteredTables(logs, o, { strict: o.strict });
       const summary = summarize(tables);
       process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
     });

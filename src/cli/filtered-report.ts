@@ -1,0 +1,24 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { checkOutput } from "../io/write-output";
+import { loadFilteredTables, type FilterOptionValues } from "../dataset/filter-options";
+import { reportData, type ReportData } from "../report/report-data";
+import { reportHtml } from "../report/report-html";
+import { defaultRules } from "../rules/rules-config";
+import { writeReport, type WriteReportOptions } from "../report/write-report";
+
+/**
+ * `writeReport` over the sessions `--since`/`--until`/`--users` select (plain `writeReport` when none is given).
+ *
+ * @example await writeFilteredReport(["metrics.log"], "build/nov.html", { force: true }, { since: "2025-11-01" })
+ */
+export async function writeFilteredReport(logs: readonly string[], out: string, options: WriteReportOptions, filter: FilterOptionValues): Promise<{ data: ReportData; bytes: number }> {
+  if (filter.since === undefined && filter.until === undefined && filter.users === undefined) return writeReport(logs.length ? logs : undefined, out, options);
+  checkOutput(out, Boolean(options.force));
+  const tables = await loadFilteredTables(logs, filter, options.read);
+  const data = reportData(tables, options.rules ?? defaultRules(), options);
+  const html = reportHtml(data);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, html);
+  return { data, bytes: Buffer.byteLength(html) };
+}
