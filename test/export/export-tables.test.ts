@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { tableFromIPC } from "@uwdata/flechette";
 import { loadTables, type MetricsTables } from "../../src/join/load-tables";
 import { exportTables, type ExportFormat } from "../../src/export/export-tables";
 import { DATASET_TABLES, datasetTable } from "../../src/dataset/dataset-tables";
@@ -50,8 +49,8 @@ async function checkRoundTrip(t: MetricsTables): Promise<void> {
       assert.equal(written[name], table.numRows());
       let actual;
       if (format === "arrow") {
-        // DuckDB has no Arrow IPC reader built in: the file is read by flechette and handed to DuckDB as a table.
-        const back = aq.fromArrow(tableFromIPC(readFileSync(join(dir, name, `${name}.arrow`)), { useDate: true }));
+        // DuckDB has no Arrow IPC reader built in: the file is read by arquero (flechette) and handed to DuckDB as a table.
+        const back = aq.fromArrow(readFileSync(join(dir, name, `${name}.arrow`)));
         await registerTable(c, "back", back);
         actual = await duckdbChecksums(c, "back", kinds);
         assert.equal(back.numRows(), table.numRows());
