@@ -86,7 +86,7 @@ test("Parquet: hive partitions by the UTC month of ts, and the schema's column t
   const c = await duckdb();
   const perMonth = (await c.runAndReadAll(`SELECT month, count(*)::INTEGER FROM read_parquet(${quoteLiteral(join(dir, "sessions", "**", "*.parquet"))}, hive_partitioning = true) GROUP BY month ORDER BY month`)).getRowsJS();
   const expected = t.sessions.derive({ month: aq.escape((d: { ts: Date }) => d.ts.toISOString().slice(0, 7)) }).groupby("month").count().orderby("month").objects();
-  assert.deepEqual(perMonth, expected.map((r) => [r.month, r.count]));
+  assert.deepEqual(perMonth, (expected as { month: string; count: number }[]).map((r) => [r.month, r.count]));
   const types = new Map((await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(join(dir, "joined", "**", "*.parquet"))})`)).getRowsJS().map((r) => [r[0], r[1]]));
   assert.equal(types.get("ts"), "TIMESTAMP WITH TIME ZONE");
   assert.equal(types.get("session_id"), "VARCHAR");
