@@ -16,7 +16,7 @@ test("sql --json prints the library's rows; the load's issues are one count line
   const t = await tablesP;
   const r = cli(["sql", sample, query, "--json"]);
   assert.equal(r.status, 0, r.stderr);
-  const expected = (await sql(t, query)).objects().map((o) => ({ ...o, first: (o.first as Date).toISOString() }));
+  const expected = ((await sql(t, query)).objects() as { user_id: string; n: number; first: Date }[]).map((o) => ({ ...o, first: o.first.toISOString() }));
   assert.deepEqual(JSON.parse(r.stdout), expected);
   const errors = t.issues.filter((i) => i.severity === "error").length;
   assert.equal(r.stderr, `metrics-kit: ${t.issues.length} issues (${errors} rejected lines, ${t.issues.length - errors} warnings); \`metrics-kit summary\` lists them\n`);
