@@ -1,5 +1,5 @@
 import type * as aq from "arquero";
-import { DuckDBDataChunk, JSToDuckDBValueConverter, type DuckDBConnection, type JS } from "@duckdb/node-api";
+import type { DuckDBConnection, JS } from "@duckdb/node-api";
 import { columnKinds, exportValue, SQL_TYPES, type ColumnKind } from "../dataset/column-types";
 import { quoteIdentifier } from "./quote";
 
@@ -14,6 +14,7 @@ const CHUNK_ROWS = 2048;
  * @example await registerTable(connection, "sessions", t.sessions) // then: select count(*) from sessions
  */
 export async function registerTable(connection: DuckDBConnection, name: string, table: aq.ColumnTable): Promise<Map<string, ColumnKind>> {
+  const { DuckDBDataChunk, JSToDuckDBValueConverter } = await import("@duckdb/node-api");
   const kinds = columnKinds(table);
   const names = [...kinds.keys()];
   const definition = names.map((c) => `${quoteIdentifier(c)} ${SQL_TYPES[kinds.get(c)!]}`).join(", ");

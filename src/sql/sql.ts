@@ -2,7 +2,10 @@ import * as aq from "arquero";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MetricsTables } from "../join/load-tables";
 import type { DatasetTable } from "../dataset/dataset-tables";
-import { referencedTables, sqlErrorOf, withDuckDB } from "./duckdb-session";
+import { referencedTables, withDuckDB } from "./duckdb-session";
+import { sqlErrorOf } from "./sql-error";
+
+export { SqlError } from "./sql-error";
 
 /** Options of `sql`. */
 export interface SqlOptions {
@@ -26,7 +29,7 @@ export async function sql(tables: MetricsTables, query: string, options: SqlOpti
 }
 
 /** Runs one query on an open connection and returns its result as an arquero table (see `sql`). */
-export async function runQuery(connection: DuckDBConnection, query: string): Promise<aq.ColumnTable> {
+async function runQuery(connection: DuckDBConnection, query: string): Promise<aq.ColumnTable> {
   let reader;
   try {
     reader = await connection.runAndReadAll(query);
