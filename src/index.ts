@@ -126,3 +126,5 @@ export * from "./sql/sql";
 export * from "./sql/quote";
 export * from "./sql/format-result";
 export * from "./export/export-tables";
+export * from "./dataset/compare";
+export * from "./dataset/to-danfo";
