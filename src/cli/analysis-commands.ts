@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
+import { filterOptions, loadFilteredTables } from "./filter-options";
 import { analyze, analysisJson } from "../analysis/analyze";
 import { replay } from "../analysis/replay";
 import { defaultRules } from "../rules/rules-config";

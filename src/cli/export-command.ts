@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Command, Option } from "commander";
-import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
+import { filterOptions, loadFilteredTables } from "./filter-options";
 import { parseTableNames } from "../dataset/dataset-tables";
 import { EXPORT_FORMATS, exportTables, type ExportFormat } from "../export/export-tables";
 import { issueCountLine } from "./issue-count";

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { checkOutput } from "../io/write-output";
-import { loadFilteredTables, type FilterOptionValues } from "../dataset/filter-options";
+import type { FilterOptionValues } from "../dataset/filter-options";
+import { loadFilteredTables } from "./filter-options";
 import { reportData, type ReportData } from "../report/report-data";
 import { reportHtml } from "../report/report-html";
 import { defaultRules } from "../rules/rules-config";

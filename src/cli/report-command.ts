@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { filterOptions } from "../dataset/filter-options";
+import { filterOptions } from "./filter-options";
 import { writeFilteredReport } from "./filtered-report";
 import { readRules } from "../rules/rules-file";
 

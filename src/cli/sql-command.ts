@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
+import { filterOptions, loadFilteredTables } from "./filter-options";
 import { sql } from "../sql/sql";
 import { formatCsv, formatJson, formatTextTable } from "../sql/format-result";
 import { issueCountLine } from "./issue-count";

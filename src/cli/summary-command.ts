@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { filterOptions, loadFilteredTables } from "../dataset/filter-options";
+import { filterOptions, loadFilteredTables } from "./filter-options";
 import { summarize } from "../summary/summarize";
 import { formatSummary } from "../summary/format-summary";
 
