@@ -5,6 +5,7 @@ import * as aq from "arquero";
 import { loadTables } from "../../src/join/load-tables";
 import { filterTables } from "../../src/dataset/filter-tables";
 import { compare } from "../../src/dataset/compare";
+import { dimensionColumn } from "../../src/join/columns";
 import { DanfoMissingError, toDanfo } from "../../src/dataset/to-danfo";
 import { cli } from "../helpers";
 
@@ -23,7 +24,7 @@ test("compare: two windows side by side, figures against arquero on each side, c
   assert.ok(get("users").a! >= users(before) && get("users").b! >= users(after));
   for (const name of t.dimensions) {
     const mean = get(`${name}: mean`);
-    const expected = [before, after].map((x) => x.rollup({ m: aq.op.mean(name) }).get("m", 0) as number);
+    const expected = [before, after].map((x) => x.rollup({ m: aq.op.mean(dimensionColumn(name)) }).get("m", 0) as number);
     assert.ok(Math.abs(mean.a! - expected[0]) < 1e-9 && Math.abs(mean.b! - expected[1]) < 1e-9, name);
     assert.ok(Math.abs(mean.change! - (expected[1] - expected[0])) < 1e-9);
   }

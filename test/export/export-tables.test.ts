@@ -10,6 +10,7 @@ import { DATASET_TABLES, datasetTable } from "../../src/dataset/dataset-tables";
 import { columnKinds, SQL_TYPES, type ColumnKind } from "../../src/dataset/column-types";
 import { quoteLiteral } from "../../src/sql/quote";
 import { OutputExistsError } from "../../src/io/write-output";
+import { dimensionColumn } from "../../src/join/columns";
 import { tempDir } from "../helpers";
 import { hostileLog } from "../dataset/hostile-log";
 import { duckdbChecksums, sameChecksums, tableChecksums } from "./checksum";
@@ -94,7 +95,7 @@ test("Parquet: hive partitions by the UTC month of ts, and the schema's column t
   assert.equal(types.get("n_media"), "INTEGER");
   assert.equal(types.get("line"), "INTEGER");
   assert.equal(types.get("audio.speech_rate"), "DOUBLE");
-  assert.equal(types.get("表达清晰度"), "DOUBLE");
+  assert.equal(types.get(dimensionColumn("表达清晰度")), "DOUBLE");
   // NaN (a session without video) is a Parquet NULL, not a NaN.
   const nulls = (await c.runAndReadAll(`SELECT count(*) FILTER (WHERE "video.smile_ratio" IS NULL)::INTEGER, count(*) FILTER (WHERE isnan("video.smile_ratio"))::INTEGER FROM read_parquet(${quoteLiteral(join(dir, "joined", "**", "*.parquet"))})`)).getRowsJS()[0];
   assert.deepEqual(nulls, [(t.joined.array("video.smile_ratio") as Float64Array).filter((v) => Number.isNaN(v)).length, 0]);
