@@ -16,7 +16,11 @@ export interface TableFilter {
   users?: Iterable<string>;
 }
 
-/** True when the filter selects anything less than everything. */
+/**
+ * True when the filter can leave anything out.
+ *
+ * @example isFiltering({}) // false; isFiltering({ users: ["u1"] }) // true
+ */
 export function isFiltering(filter: TableFilter | undefined): boolean {
   return filter !== undefined && (filter.since !== undefined || filter.until !== undefined || filter.users !== undefined);
 }
@@ -37,7 +41,12 @@ export function filterTables(tables: MetricsTables, filter: TableFilter): Metric
   return buildTables(data, { files: [...tables.files], issues: [...tables.issues], drift: new Map(tables.drift) });
 }
 
-/** `MetricsData` restricted to the sessions that pass `filter` (see `filterTables`). */
+/**
+ * `MetricsData` restricted to the sessions that pass `filter` (see `filterTables`): new columns of the kept rows,
+ * the session codes (`sessionIds`) unchanged.
+ *
+ * @example buildTables(filterData(t.data, { users: ["u1"] }), t)
+ */
 export function filterData(data: MetricsData, filter: TableFilter): MetricsData {
   const keep = keptSessions(data, filter);
   const r = data.reports;

@@ -3,7 +3,12 @@ import type { MetricsTables } from "../join/load-tables";
 import { DATASET_TABLES, datasetTable, type DatasetTable } from "../dataset/dataset-tables";
 import { registerTable } from "./register-table";
 
-/** The dataset tables a query names (as a whole word, any case): those are the ones worth registering. */
+/**
+ * The dataset tables a query names (as a whole word, any case): those are the ones worth registering. A false
+ * match (a column alias `media`) only costs the time to register a table.
+ *
+ * @example referencedTables('select * from Sessions join "media" using (session_id)') // ["sessions", "media"]
+ */
 export function referencedTables(query: string): DatasetTable[] {
   return DATASET_TABLES.filter((name) => new RegExp(`(^|[^\\w])${name}([^\\w]|$)`, "i").test(query));
 }

@@ -18,7 +18,11 @@ function rowsOf(table: aq.ColumnTable): unknown[][] {
   return rows;
 }
 
-/** Columns a string takes in a terminal: East Asian wide and full-width characters take two. */
+/**
+ * Columns a string takes in a terminal: East Asian wide and full-width characters take two.
+ *
+ * @example displayWidth("表达（STAR）") // 12
+ */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
