@@ -26,14 +26,23 @@ export async function registerTable(connection: DuckDBConnection, name: string, 
   const n = table.numRows();
   for (let start = 0; start < n; start += CHUNK_ROWS) {
     const size = Math.min(CHUNK_ROWS, n - start);
-    const values = columns.map((column, k) => {
+    const chunk = DuckDBDataChunk.create(types, size);
+    columns.forEach((column, k) => {
       const kind = kinds.get(names[k])!;
       const out = new Array<JS>(size);
-      for (let i = 0; i < size; i++) out[i] = exportValue(column.at(rows ? rows[start + i] : start + i), kind) as JS;
-      return out;
+      const at = (i: number) => column.at(rows ? rows[start + i] : start + i);
+      if (kind === "double" || kind === "integer") {
+        // Numbers go in as they are (no conversion), NaN as NULL.
+        for (let i = 0; i < size; i++) {
+          const v = at(i) as number;
+          out[i] = v === v && v != null ? v : null;
+        }
+        chunk.setColumnValues(k, out as number[]);
+      } else {
+        for (let i = 0; i < size; i++) out[i] = exportValue(at(i), kind) as JS;
+        chunk.setColumnValuesConverted(k, out, JSToDuckDBValueConverter);
+      }
     });
-    const chunk = DuckDBDataChunk.create(types, size);
-    chunk.setColumnsConverted(values, JSToDuckDBValueConverter);
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
