@@ -70,6 +70,8 @@ export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
 
+export * from "./io/output-check";
+export * from "./io/output-file";
 export * from "./io/write-output";
 
 export * from "./analysis/dimension-quality";
@@ -118,6 +120,7 @@ export * from "./report/report-html";
 export * from "./report/write-report";
 export * from "./generate/write-log";
 
+export * from "./dataset/table-names";
 export * from "./dataset/dataset-tables";
 export * from "./dataset/column-types";
 export * from "./dataset/filter-tables";

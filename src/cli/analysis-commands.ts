@@ -1,12 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { filterOptions, loadFilteredTables } from "./filter-options";
-import { analyze, analysisJson } from "../analysis/analyze";
-import { replay } from "../analysis/replay";
-import { defaultRules } from "../rules/rules-config";
-import { scoringInput, MAX_SCORED_DIMENSIONS } from "../rules/scoring-input";
-import { readRules } from "../rules/rules-file";
-import { checkOutput } from "../io/write-output";
+import { filterOptions } from "./filter-options";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -16,6 +9,9 @@ export function analyzeCommand(): Command {
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
+      // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+      const { loadFilteredTables } = await import("./load-filtered-tables");
+      const { analyze, analysisJson } = await import("../analysis/analyze");
       const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
       if (o.json) {
@@ -44,6 +40,10 @@ export function replayCommand(): Command {
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
+      const { loadFilteredTables } = await import("./load-filtered-tables");
+      const { replay } = await import("../analysis/replay");
+      const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
+      const { readRules } = await import("../rules/rules-file");
       const rules = readRules(o.rules);
       const t = await loadFilteredTables(logs, o);
       const input = scoringInput(t.sessions, t.dimensions, rules);
@@ -65,14 +65,12 @@ export function rulesCommand(): Command {
   return new Command("rules")
     .description("today's rules as the JSON file --rules reads")
     .option("--print", "print today's rules", false)
-    .option("--out <file>", "write them to a file")
-    .option("--force", "overwrite an existing file", false)
-    .action((o) => {
-      const json = `${JSON.stringify(defaultRules(), null, 2)}\n`;
-      if (o.out) {
-        checkOutput(o.out, Boolean(o.force));
-        writeFileSync(o.out, json);
-      }
-      if (o.print || !o.out) process.stdout.write(json);
+    .option("--out <file>", "write them to a file, - for stdout")
+    .option("--force", "overwrite an existing file (a symbolic link is replaced, not followed)", false)
+    .action(async (o) => {
+      const { defaultRules } = await import("../rules/rules-config");
+      const { writeRules } = await import("../rules/rules-file");
+      if (o.out) writeRules(o.out, defaultRules(), { force: Boolean(o.force) });
+      if ((o.print && o.out !== "-") || !o.out) process.stdout.write(`${JSON.stringify(defaultRules(), null, 2)}\n`);
     });
 }

@@ -1,10 +1,4 @@
 import { Command } from "commander";
-import * as aq from "arquero";
-import { loadTables } from "../join/load-tables";
-import { filterTables } from "../dataset/filter-tables";
-import { filterFromOptions } from "../dataset/filter-options";
-import { compare } from "../dataset/compare";
-import { formatTextTable } from "../sql/format-result";
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
@@ -20,6 +14,13 @@ export function compareCommand(): Command {
       .option(`--${side}-users <file|list>`, `side ${side.toUpperCase()}: these students (a file, one id a line, or u1,u2)`);
   }
   return command.action(async (logs: string[], o) => {
+    // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+    const aq = await import("arquero");
+    const { loadTables } = await import("../join/load-tables");
+    const { filterTables } = await import("../dataset/filter-tables");
+    const { filterFromOptions } = await import("../dataset/filter-options");
+    const { compare } = await import("../dataset/compare");
+    const { formatTextTable } = await import("../sql/format-result");
     const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers })];
     const t = await loadTables(logs.length ? logs : undefined);
     const c = compare(filterTables(t, fa), filterTables(t, fb));

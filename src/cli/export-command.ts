@@ -1,9 +1,7 @@
 import { join } from "node:path";
 import { Command, Option } from "commander";
-import { filterOptions, loadFilteredTables } from "./filter-options";
-import { parseTableNames } from "../dataset/dataset-tables";
-import { EXPORT_FORMATS, exportTables, type ExportFormat } from "../export/export-tables";
-import { issueCountLine } from "./issue-count";
+import { filterOptions } from "./filter-options";
+import { EXPORT_FORMATS, type ExportFormat } from "../export/export-formats";
 
 /** `metrics-kit export [LOG…] --format F --out DIR`: the kit's tables as datasets for pandas, polars, DuckDB, Spark. */
 export function exportCommand(): Command {
@@ -16,6 +14,10 @@ export function exportCommand(): Command {
     .option("--force", "replace an existing non-empty folder", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
   return filterOptions(command).action(async (logs: string[], o) => {
+    const { parseTableNames } = await import("../dataset/table-names");
+    const { loadFilteredTables } = await import("./load-filtered-tables");
+    const { issueCountLine } = await import("./issue-count");
+    const { exportTables } = await import("../export/export-tables");
     const names = parseTableNames(o.tables);
     const tables = await loadFilteredTables(logs, o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));

@@ -1,12 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { checkOutput } from "../io/write-output";
+import { checkOutput } from "../io/output-check";
+import { writeOutput } from "../io/write-output";
 import type { FilterOptionValues } from "../dataset/filter-options";
-import { loadFilteredTables } from "./filter-options";
 import { reportData, type ReportData } from "../report/report-data";
 import { reportHtml } from "../report/report-html";
 import { defaultRules } from "../rules/rules-config";
 import { writeReport, type WriteReportOptions } from "../report/write-report";
+import { loadFilteredTables } from "./load-filtered-tables";
 
 /**
  * `writeReport` over the sessions `--since`/`--until`/`--users` select (plain `writeReport` when none is given).
@@ -18,8 +17,5 @@ export async function writeFilteredReport(logs: readonly string[], out: string, 
   checkOutput(out, Boolean(options.force));
   const tables = await loadFilteredTables(logs, filter, options.read);
   const data = reportData(tables, options.rules ?? defaultRules(), options);
-  const html = reportHtml(data);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, html);
-  return { data, bytes: Buffer.byteLength(html) };
+  return { data, bytes: writeOutput(out, reportHtml(data), { force: options.force }) };
 }

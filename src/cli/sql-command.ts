@@ -1,8 +1,5 @@
 import { Command } from "commander";
-import { filterOptions, loadFilteredTables } from "./filter-options";
-import { sql } from "../sql/sql";
-import { formatCsv, formatJson, formatTextTable } from "../sql/format-result";
-import { issueCountLine } from "./issue-count";
+import { filterOptions } from "./filter-options";
 
 /** `metrics-kit sql [LOG…] "select …"`: DuckDB over the kit's tables (sessions, scores, media, joined, timelines). */
 export function sqlCommand(): Command {
@@ -13,6 +10,11 @@ export function sqlCommand(): Command {
     .option("--csv", "print CSV", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
   return filterOptions(command).action(async (args: string[], o) => {
+    // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+    const { loadFilteredTables } = await import("./load-filtered-tables");
+    const { issueCountLine } = await import("./issue-count");
+    const { sql } = await import("../sql/sql");
+    const { formatCsv, formatJson, formatTextTable } = await import("../sql/format-result");
     const query = args[args.length - 1];
     const tables = await loadFilteredTables(args.slice(0, -1), o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));

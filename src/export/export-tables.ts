@@ -1,17 +1,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { MetricsTables } from "../join/load-tables";
-import { OutputExistsError } from "../io/write-output";
-import { DATASET_TABLES, datasetTable, type DatasetTable } from "../dataset/dataset-tables";
+import { OutputExistsError } from "../io/output-check";
+import { datasetTable } from "../dataset/dataset-tables";
+import { DATASET_TABLES, type DatasetTable } from "../dataset/table-names";
 import { withDuckDB } from "../sql/duckdb-session";
 import { registerTable } from "../sql/register-table";
 import { quoteIdentifier } from "../sql/quote";
 import { copyTable } from "./copy-table";
 import { writeArrowFile } from "./arrow-file";
+import type { ExportFormat } from "./export-formats";
 
-/** The formats of `exportTables`. */
-export const EXPORT_FORMATS = ["parquet", "csv", "arrow", "ndjson"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "./export-formats";
 
 /** Options of `exportTables`. */
 export interface ExportOptions {

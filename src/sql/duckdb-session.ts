@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MetricsTables } from "../join/load-tables";
-import { DATASET_TABLES, datasetTable, type DatasetTable } from "../dataset/dataset-tables";
+import { datasetTable } from "../dataset/dataset-tables";
+import { DATASET_TABLES, type DatasetTable } from "../dataset/table-names";
 import { registerTable } from "./register-table";
 
 /**

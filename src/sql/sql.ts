@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MetricsTables } from "../join/load-tables";
-import type { DatasetTable } from "../dataset/dataset-tables";
+import type { DatasetTable } from "../dataset/table-names";
 import { referencedTables, withDuckDB } from "./duckdb-session";
 import { sqlErrorOf } from "./sql-error";
 
