@@ -123,3 +123,15 @@ export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
 export * from "./generate/write-log";
+
+export * from "./dataset/table-names";
+export * from "./dataset/dataset-tables";
+export * from "./dataset/column-types";
+export * from "./dataset/filter-tables";
+export * from "./dataset/filter-options";
+export * from "./sql/sql";
+export * from "./sql/quote";
+export * from "./sql/format-result";
+export * from "./export/export-tables";
+export * from "./dataset/compare";
+export * from "./dataset/to-danfo";
