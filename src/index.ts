@@ -68,6 +68,10 @@ export * from "./stats/cronbach-alpha";
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
+export * from "./rules/parse-rules";
+export * from "./rules/with-thresholds";
+export * from "./rules/clamp-threshold";
+export * from "./io/nearest-name";
 
 export * from "./io/write-output";
 
