@@ -112,6 +112,8 @@ export * from "./notebook/table-bundle";
 export * from "./notebook/figure-bundle";
 export * from "./notebook/display-bundle";
 export * from "./notebook/show";
+export * from "./notebook/show-tuner";
+export * from "./notebook/with-plotly";
 export * from "./notebook/notebook-log-path";
 
 export * from "./rules/scoring-input-json";
