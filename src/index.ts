@@ -23,6 +23,7 @@ export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
 export * from "./join/columns";
+export * from "./join/column-values";
 export * from "./join/column";
 export * from "./join/block-column";
 export * from "./join/coded-column";
@@ -86,6 +87,7 @@ export * from "./analysis/suggest-threshold";
 export * from "./analysis/analyze";
 export * from "./analysis/tag-outcome";
 export * from "./analysis/result-rows";
+export * from "./analysis/suggestion-rows";
 export * from "./analysis/truth-check";
 
 export * from "./stats/decile-bins";
@@ -113,6 +115,7 @@ export * from "./notebook/figure-bundle";
 export * from "./notebook/display-bundle";
 export * from "./notebook/show";
 export * from "./notebook/show-tuner";
+export * from "./notebook/column-notes";
 export * from "./notebook/with-plotly";
 export * from "./notebook/notebook-log-path";
 

@@ -2,6 +2,7 @@ import type * as aq from "arquero";
 import { createRng } from "../generate/rng";
 import { pairedValues } from "../stats/paired-values";
 import { decileBins } from "../stats/decile-bins";
+import { columnValues } from "../join/column-values";
 import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
 
 export interface FeatureFigureOptions {
@@ -17,13 +18,13 @@ export interface FeatureFigureOptions {
 /**
  * A feature against a target: a seeded sample of the sessions as points, the target's mean per feature decile
  * (every complete pair) as a line, and today's thresholds as dashed lines. Sessions missing either column are
- * counted in the title.
+ * counted in the title. A column the table lacks throws a `NoColumnError` naming the nearest one.
  *
  * @example featureFigure(t.joined, "filler_ratio", "表达清晰度", { lines: thresholdLines(defaultRules(), "filler_ratio") })
  */
 export function featureFigure(table: aq.ColumnTable, feature: string, target: string, options: FeatureFigureOptions = {}): Figure {
   const { lines = [], sample = 2000, seed = 1, title } = options;
-  const { x, y, missing } = pairedValues(table.array(feature) as ArrayLike<unknown>, table.array(target) as ArrayLike<unknown>);
+  const { x, y, missing } = pairedValues(columnValues(table, feature), columnValues(table, target));
   const pick = sampleIndices(x.length, sample, seed);
   const bins = decileBins(x, y);
   return {

@@ -1,4 +1,5 @@
 import type * as aq from "arquero";
+import { dimensionValues } from "../join/column-values";
 import { studentTimelines } from "../join/student-timelines";
 import type { Figure } from "./figure";
 import { trajectoryTraces } from "./trajectory-traces";
@@ -16,6 +17,6 @@ export function trajectoryFigure(sessions: aq.ColumnTable, dimensions: readonly 
     userId,
     sessionIds: Array.from(mine.array("session_id") as ArrayLike<string>),
     dimensions,
-    scores: dimensions.map((d) => mine.array(d) as ArrayLike<number>),
+    scores: dimensions.map((d) => dimensionValues(mine, d, "sessions") as ArrayLike<number>),
   });
 }

@@ -29,6 +29,7 @@ export function withPlotly(path: string, draw: () => void): void {
     })
     .then((src) => {
       const s = document.createElement("script");
+      s.setAttribute("data-metrics-kit-plotly", path);
       s.text = `(function(define,module,exports){${src}\n}).call(window);`;
       document.head.appendChild(s);
       (w.__metricsKitPending || []).splice(0).forEach((d) => d());

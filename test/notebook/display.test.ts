@@ -87,7 +87,7 @@ test("figure outputs in a Jupyter-like page fetch plotly.js once for the page, d
       // Outputs arrive one by one, as the Notebook inserts them (jQuery runs each inline script).
       for (const html of outputs) await page.evaluate((h) => { const d = document.createElement("div"); d.innerHTML = h; document.body.append(d); for (const s of Array.from(d.querySelectorAll("script"))) { const n = document.createElement("script"); n.text = s.text; s.replaceWith(n); } }, html);
       if (served) {
-        await page.waitForFunction(() => [...document.querySelectorAll(".metrics-kit-figure")].filter((el) => el.querySelector(".main-svg")).length === 3, undefined, { timeout: 30_000 });
+        await page.waitForFunction(() => Array.from(document.querySelectorAll(".metrics-kit-figure")).filter((el) => el.querySelector(".main-svg")).length === 3, undefined, { timeout: 30_000 });
         await page.waitForFunction(() => document.querySelectorAll("img.metrics-kit-png").length === 0);
         assert.equal(fetched, 1, "plotly.js fetched once per page");
         assert.deepEqual(errors, []);

@@ -21,8 +21,8 @@ function plot(el: HTMLElement, fig: Figure): void {
 const w = window as unknown as { metricsKitTuners?: TunerApi[] };
 for (const box of Array.from(document.querySelectorAll<HTMLElement>(".metrics-kit-tuner:not([data-mounted])"))) {
   box.dataset.mounted = "1";
-  const json = JSON.parse(box.querySelector("script[type='application/json']")!.textContent!) as { input: ScoringInputJson; rules: RulesConfig };
-  const { element, api } = tunerWidget({ input: decodeScoringInput(json.input), today: json.rules, plot });
+  const json = JSON.parse(box.querySelector("script[type='application/json']")!.textContent!) as { input: ScoringInputJson; today: RulesConfig; start: RulesConfig };
+  const { element, api } = tunerWidget({ input: decodeScoringInput(json.input), today: json.today, start: json.start, plot });
   box.querySelector(".metrics-kit-tuner-static")?.remove();
   box.append(element);
   (w.metricsKitTuners = w.metricsKitTuners || []).push(api);

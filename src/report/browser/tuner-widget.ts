@@ -15,8 +15,10 @@ import { tune, type TunerState } from "./tuner";
 /** Options of `tunerWidget`. */
 export interface TunerWidgetOptions {
   input: ScoringInput;
-  /** The rules the tuner starts from and resets to (validated by the library before they reach the page). */
+  /** The rules the tuner compares with and resets to (validated by the library before they reach the page). */
   today: RulesConfig;
+  /** The rules the controls start at. Default `today`. */
+  start?: RulesConfig;
   /** Draws a figure into an element (the report's and the notebook's plotly). */
   plot(el: HTMLElement, fig: Figure): void;
   /** Prefix for element ids (the report's `tuner-`); without it the widget sets none (several may share a page). */
@@ -55,10 +57,10 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   };
   const shift = h("div", { "data-figure": "tuner-scores" });
   const rates = h("div", { "data-figure": "tuner-tags" });
-  let rules = today;
+  let rules = options.start ?? today;
   const outcome = h("select", options.idPrefix ? { id: "outcome" } : {}, ...input.dimensions.flatMap((d) => [h("option", { value: `risk:${d}` }, `risk tag: ${d}`), h("option", { value: `strength:${d}` }, `strength tag: ${d}`)]));
   const api: TunerApi = { update, rules: () => rules, rulesJson: () => `${JSON.stringify(rules, null, 2)}\n`, lastUpdateMs: NaN };
-  const controls = thresholdControls(input, today, () => rules, (next, reason) => {
+  const controls = thresholdControls(input, today, rules, () => rules, (next, reason) => {
     rules = next;
     parts.clamp.textContent = reason ?? "";
     update();
@@ -91,8 +93,8 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   return { element, api };
 }
 
-/** One row per threshold: label, path, (checkbox,) slider, number field, today's value. Values are clamped. */
-function thresholdControls(input: ScoringInput, today: RulesConfig, current: () => RulesConfig, changed: (rules: RulesConfig, reason?: string) => void) {
+/** One row per threshold: label, path, (checkbox,) slider, number field (at `start`), today's value. Values are clamped. */
+function thresholdControls(input: ScoringInput, today: RulesConfig, start: RulesConfig, current: () => RulesConfig, changed: (rules: RulesConfig, reason?: string) => void) {
   const mediaRange = (f: string): [number, number] => {
     let lo = Infinity, hi = -Infinity;
     for (const v of input.media[f]) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -102,19 +104,20 @@ function thresholdControls(input: ScoringInput, today: RulesConfig, current: () 
   const controls = new Map<string, { range: HTMLInputElement; number: HTMLInputElement; on: HTMLInputElement | null }>();
   const rows = thresholds.map((t) => {
     const value = getThreshold(today, t.path);
-    const start = String(value ?? (t.direction === "below" ? t.range[0] : t.range[1]));
-    const attrs = (kind: string, label: string) => ({ type: kind, min: String(t.range[0]), max: String(t.range[1]), step: String(t.step), value: start, "data-path": t.path, "aria-label": label });
+    const from = getThreshold(start, t.path);
+    const initial = String(from ?? (t.direction === "below" ? t.range[0] : t.range[1]));
+    const attrs = (kind: string, label: string) => ({ type: kind, min: String(t.range[0]), max: String(t.range[1]), step: String(t.step), value: initial, "data-path": t.path, "aria-label": label });
     const range = h("input", attrs("range", t.label));
     const number = h("input", attrs("number", `${t.label} (number)`));
     const on = t.path.startsWith("media.") ? h("input", { type: "checkbox", "data-path": t.path, "aria-label": `${t.label} (set)` }) : null;
-    if (on) on.checked = value !== null;
+    if (on) on.checked = from !== null;
     controls.set(t.path, { range, number, on });
     const sync = (from: HTMLInputElement) => {
-      const asked = Number(from.value);
-      const { value: v, reason } = clampThreshold(current(), t, asked);
+      const asked = from.value;
+      const { value: v, reason } = clampThreshold(current(), t, Number(asked));
       range.value = number.value = String(v);
       if (on && !on.checked) on.checked = true;
-      changed(setThreshold(current(), t.path, v), reason ? `${t.path}: ${from.value} → ${v} (${reason})` : undefined);
+      changed(setThreshold(current(), t.path, v), reason ? `${t.path}: ${asked} → ${v} (${reason})` : undefined);
     };
     range.addEventListener("input", () => sync(range));
     number.addEventListener("change", () => sync(number));
