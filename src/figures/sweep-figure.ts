@@ -28,11 +28,12 @@ export function sweepFigure(points: readonly SweepPoint[], path: string, today: 
       ...dims.map((d) => ({ type: "scatter", mode: "lines", name: `strength: ${plotlyText(d)}`, x, y: points.map((p) => p.strength_rate[d]), line: { dash: "dot" } })),
     ],
     layout: {
-      ...baseLayout(`Sweep of ${plotlyText(path)}${today === null ? "" : ` (${plotlyText(label)} ${today}, dashed)`}`, plotlyText(path), "share of sessions", { height: 520, margin: { l: 60, r: 20, t: 60, b: 150 } }),
+      ...baseLayout(`Sweep of ${plotlyText(path)}${today === null ? "" : ` (${plotlyText(label)} ${today}, dashed)`}`, plotlyText(path), "share of sessions", { height: 520, margin: { l: 60, r: 20, t: 60, b: 130 } }),
       shapes: [...todayLine, marker(x[start])],
-      annotations: [{ xref: "paper", yref: "paper", x: 0, y: -0.42, xanchor: "left", showarrow: false, align: "left", text: readout(points[start]), font: { size: 11 } }],
+      // The readout sits in the plot's top right corner, on a white box: below the axis it would cover the slider's ticks.
+      annotations: [{ xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "right", yanchor: "top", showarrow: false, align: "left", text: readout(points[start]), font: { size: 11 }, bgcolor: "rgba(255,255,255,0.9)", bordercolor: "#bbb", borderwidth: 1, borderpad: 4 }],
       sliders: [{
-        active: start, currentvalue: { prefix: `${plotlyText(path)} = ` }, pad: { t: 40 },
+        active: start, currentvalue: { prefix: `${plotlyText(path)} = `, xanchor: "right" }, pad: { t: 50 },
         steps: points.map((p) => ({
           label: String(Number(p.value.toPrecision(4))), method: "relayout",
           args: [{ shapes: [...todayLine, marker(p.value)], "annotations[0].text": readout(p) }],

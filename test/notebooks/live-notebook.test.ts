@@ -2,17 +2,30 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium, screenshot, watchedPage } from "../browser";
 import { tempDir } from "../helpers";
-import { startJupyter, openNotebook, runAll, figureCounts, waitForFigures, saveNotebook, isTrusted, type JupyterServer } from "./jupyter-session";
 import { loadTables, scoringInput, defaultRules, rulesDiff, readRules, sampleLogPath } from "../../src/index";
 
+interface JupyterServer { url: string; token: string; dir: string; stop(): void }
+/** The session driver shared with the bench (scripts/jupyter-session.mjs). */
+interface Session {
+  startJupyter(o?: { env?: Record<string, string> }): Promise<JupyterServer>;
+  openNotebook(page: Page, server: JupyterServer, name: string): Promise<void>;
+  runAll(page: Page, timeoutMs?: number): Promise<void>;
+  figureCounts(page: Page): Promise<{ outputs: number; drawn: number; images: number }>;
+  waitForFigures(page: Page, min: number, timeoutMs?: number): Promise<void>;
+  saveNotebook(page: Page): Promise<void>;
+  isTrusted(page: Page): Promise<boolean>;
+}
 let server: JupyterServer;
 let browser: Browser;
+let openNotebook: Session["openNotebook"], runAll: Session["runAll"], figureCounts: Session["figureCounts"], waitForFigures: Session["waitForFigures"], saveNotebook: Session["saveNotebook"], isTrusted: Session["isTrusted"];
 
 before(async () => {
-  server = await startJupyter();
+  const session = await import(join(__dirname, "..", "..", "scripts", "jupyter-session.mjs")) as Session;
+  ({ openNotebook, runAll, figureCounts, waitForFigures, saveNotebook, isTrusted } = session);
+  server = await session.startJupyter({ env: { METRICS_KIT_PNG: "1" } });
   browser = await launchChromium();
 });
 after(async () => {
@@ -22,6 +35,8 @@ after(async () => {
 
 test("ability_analysis in a live Notebook: charts drawn on Run All, after a reload on the same kernel, after one cell's re-run, reopened trusted; PNGs when untrusted", async () => {
   const { page, errors } = await watchedPage(browser);
+  const failed: string[] = [];
+  page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   await openNotebook(page, server, "ability_analysis.ipynb");
   await runAll(page);
   const first = await figureCounts(page);
@@ -72,8 +87,11 @@ test("ability_analysis in a live Notebook: charts drawn on Run All, after a relo
   await untrusted.page.locator("img.metrics-kit-png").nth(1).scrollIntoViewIfNeeded();
   await screenshot(untrusted.page, "live-ability-untrusted");
   await untrusted.page.close();
-  // Debian's jupyter-notebook enables the ipywidgets nbextension system-wide (/etc/jupyter/nbconfig) without its files.
-  assert.deepEqual(errors.filter((e) => !/\/nbextensions\/widgets\/notebook\/js\/extension\.js/.test(e)), [], "console errors");
+  // Debian's jupyter-notebook enables the ipywidgets nbextension system-wide (/etc/jupyter/nbconfig) without its
+  // files; the reload of a notebook with unsaved outputs asks to confirm (the Notebook's own beforeunload).
+  const theirs = /\/nbextensions\/widgets\/notebook\/js\/extension\.js/;
+  assert.deepEqual(failed.filter((f) => !theirs.test(f)), [], "failed requests");
+  assert.deepEqual(errors.filter((e) => !theirs.test(e) && !/^Failed to load resource|beforeunload/.test(e)), [], "console errors");
 });
 
 test("threshold_tuning in a live Notebook: the tuner output's counts equal rulesDiff for its rules; Copy rules gives what readRules reads", async () => {
@@ -104,14 +122,15 @@ test("threshold_tuning in a live Notebook: the tuner output's counts equal rules
     const shown = Object.fromEntries(await Promise.all(["scores", "strength-tags", "risk-tags", "tasks", "any"].map(async (k) => [k, Number(await counts.getAttribute(`data-${k}`))])));
     assert.deepEqual(shown, { scores: expected.scores, "strength-tags": expected.strength_tags, "risk-tags": expected.risk_tags, tasks: expected.tasks, any: expected.any });
   }
-  // A number field out of bounds is clamped, and the tuner says why.
+  // A number field out of bounds is clamped, and the tuner says why (typed keys are not the Notebook's shortcuts).
   await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').fill("30");
-  await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').dispatchEvent("change");
+  await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').press("Enter");
   assert.equal(await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').inputValue(), "41");
   assert.match(await tuner.locator("[data-tuner=clamp]").innerText(), /tags\.strengthAtLeast: 30 → 41 \(must be above the risk tag's 40\)/);
   // Copy rules → the clipboard holds the JSON readRules reads.
   await tuner.locator("[data-tuner=copy]").click();
-  await tuner.locator("[data-tuner=copied]").filter({ hasText: "copied" }).waitFor();
+  await page.waitForFunction(() => (document.querySelector(".metrics-kit-tuner [data-tuner=copied]")?.textContent ?? "") !== "");
+  assert.match(await tuner.locator("[data-tuner=copied]").innerText(), /copied \((clipboard|selection)\)\./);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   writeFileSync(join(dir, "copied.json"), copied);
   const rules = readRules(join(dir, "copied.json"));

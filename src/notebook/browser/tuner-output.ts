@@ -21,6 +21,8 @@ function plot(el: HTMLElement, fig: Figure): void {
 const w = window as unknown as { metricsKitTuners?: TunerApi[] };
 for (const box of Array.from(document.querySelectorAll<HTMLElement>(".metrics-kit-tuner:not([data-mounted])"))) {
   box.dataset.mounted = "1";
+  // Keys typed into the tuner's fields are not the classic Notebook's command shortcuts ("1" = heading, "d d" = delete).
+  (window as unknown as { Jupyter?: { keyboard_manager?: { register_events?(el: unknown): void } } }).Jupyter?.keyboard_manager?.register_events?.(box);
   const json = JSON.parse(box.querySelector("script[type='application/json']")!.textContent!) as { input: ScoringInputJson; today: RulesConfig; start: RulesConfig };
   const { element, api } = tunerWidget({ input: decodeScoringInput(json.input), today: json.today, start: json.start, plot });
   box.querySelector(".metrics-kit-tuner-static")?.remove();

@@ -143,10 +143,18 @@ function ruleButtons(idPrefix: string | undefined, api: TunerApi, reset: () => v
   const resetButton = h("button", { ...id("reset-rules"), type: "button", "data-tuner": "reset" }, "Reset to today's rules");
   const said = h("span", { class: "muted", "data-tuner": "copied" });
   copy.addEventListener("click", () => {
-    navigator.clipboard.writeText(api.rulesJson()).then(
-      () => { said.textContent = " copied."; },
-      () => { said.textContent = " the clipboard is not available here: copy the JSON below."; },
-    );
+    const json = api.rulesJson();
+    const done = (how: string) => { said.textContent = ` copied (${how}).`; };
+    // The async clipboard needs a secure, focused page; else the selection of the JSON shown below is copied.
+    const fallback = (why: unknown) => {
+      const area = copy.closest(".metrics-kit-tuner-widget")?.querySelector<HTMLTextAreaElement>("[data-tuner=rules-json]");
+      area?.closest("details")?.setAttribute("open", "");
+      area?.select();
+      if (area && document.execCommand("copy")) done("selection");
+      else said.textContent = ` the clipboard is not available here (${String(why)}): copy the JSON below.`;
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(json).then(() => done("clipboard"), fallback);
+    else fallback("no clipboard API");
   });
   download.addEventListener("click", () => {
     const url = URL.createObjectURL(new Blob([api.rulesJson()], { type: "application/json" }));
