@@ -19,9 +19,11 @@ function runNotebooks(args: string[]) {
   return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
+/** Where the first test writes the executed notebooks and their exports (the tuner test opens one of them). */
+const out = tempDir();
+
 test("every notebook runs in Jupyter (tslab kernel) and its HTML export draws every chart in Chromium", async () => {
   assert.deepEqual(NOTEBOOKS, ["ability_analysis.ipynb", "synthetic_logs.ipynb", "threshold_tuning.ipynb"]);
-  const out = tempDir();
   const r = runNotebooks(["--out", out, "--timeout", "300"]);
   assert.equal(r.status, 0, r.out);
   const browser = await launchChromium();
@@ -61,13 +63,10 @@ test("every notebook runs in Jupyter (tslab kernel) and its HTML export draws ev
   assert.equal(tuned.tags.strengthAtLeast, 80);
 });
 
-test("the tuning notebook's tuner works in its HTML export: mounted, counts shown, rules JSON readable", async () => {
+test("the tuning notebook's tuner works in its HTML export (written by the first test): mounted, counts shown, rules JSON readable", async () => {
   const browser = await launchChromium();
   try {
     const { page, errors, network } = await watchedPage(browser);
-    const out = tempDir();
-    const r = runNotebooks(["--out", out, "--timeout", "300", "threshold_tuning.ipynb"]);
-    assert.equal(r.status, 0, r.out);
     await page.goto(pathToFileURL(join(out, "threshold_tuning.html")).href);
     const tuner = page.locator(".metrics-kit-tuner[data-mounted]");
     await tuner.waitFor({ timeout: 30_000 });
