@@ -51,6 +51,7 @@ export * from "./rules/score-rules";
 export * from "./generate/python-json-writer";
 export * from "./generate/scenarios";
 export * from "./generate/truth";
+export * from "./generate/backend-scoring";
 export * from "./generate/generate-log";
 
 export * from "./summary/summarize";
