@@ -113,7 +113,7 @@ export async function writeLog(file: string, input: GenerateOptions, options: Wr
     } else await mergeWorkers(out, ledger, progress, Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths)));
     const torn = ledger.tornLast(resolved);
     if (torn !== undefined) out.write(torn);
-    return combineTruth(resolved, truths, ledger);
+    return combineTruth(resolved, truths, ledger, rules);
   } finally {
     out.close();
   }
