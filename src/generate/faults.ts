@@ -21,7 +21,7 @@ const NONE: LinePlants = Object.freeze({});
  * log's timestamp quirks at the scenario's rates) or, at the fault rate, a damaged version of it; and lists what
  * was planted on every line.
  *
- * @example const sink = new RowSink(rng, params.quirks, 0.01); sink.write(row, when); sink.lines.length // 1 or 2
+ * @example const sink = new RowSink(rng, params.quirks, 0.01); sink.write(row, when, ["guest"]); sink.lines.length // 1 or 2
  */
 export class RowSink {
   /** The plants of the current event's lines, one per line. */
@@ -47,12 +47,12 @@ export class RowSink {
 
   /**
    * Stamps `row` with the `ts` of `ms` and writes it, or a damaged version of it; returns whether it survived
-   * intact. `quirk` is recorded on the line, else the timestamp's own quirk.
+   * intact. `quirks` are recorded on the line, or if there are none the timestamp's own quirk.
    */
-  write(row: Record<string, unknown>, ms: number, quirk?: string): boolean {
+  write(row: Record<string, unknown>, ms: number, quirks: readonly string[] = []): boolean {
     const stamp = this.timestamp(ms);
     row.ts = stamp.ts;
-    const kept = quirk ?? stamp.quirk;
+    const kept = quirks.length > 0 ? [...quirks] : stamp.quirk ? [stamp.quirk] : [];
     if (this.faults > 0 && this.rng.bernoulli(this.faults)) {
       const kind = this.rng.pick(FAULT_KINDS);
       if (kind !== "unknown_type") {
@@ -64,7 +64,7 @@ export class RowSink {
       this.unknownType++;
     }
     this.json.value(row); // after an unknown-type line, the row itself follows on a line of its own
-    this.emit(kept ? { quirks: [kept] } : NONE);
+    this.emit(kept.length > 0 ? { quirks: kept } : NONE);
     return true;
   }
 

@@ -11,11 +11,11 @@ const r4 = (x: number | null) => (x === null || !Number.isFinite(x) ? x : pyRoun
 /** Frames the backend's eye-contact and posture heuristics check per video: their scores are k / 10. */
 const CHECKED_FRAMES = 10;
 
-/** A media row to write (without its `ts`), when it was recorded, and the quirk planted on it. */
+/** A media row to write (without its `ts`), when it was recorded, and the quirks planted on it. */
 export interface MediaRow {
   row: Record<string, unknown>;
   time: number;
-  quirk?: string;
+  quirks: string[];
 }
 
 /** The session a recording belongs to. */
@@ -105,13 +105,13 @@ export function mediaRows(rng: Rng, p: ScenarioParams, s: MediaSession, mediaId:
     const missing = !failed && rng.bernoulli(p.quirks.missingFile);
     const audio = audioFeatures(rng, p, s, missing, failed);
     const row: Record<string, unknown> = { type: "media_report", user_id: s.student.id, session_id: s.sid, media_id: mediaId(), media_type: kind, audio_features: audio.features };
-    let quirk = audio.quirk;
+    const quirks = audio.quirk ? [audio.quirk] : [];
     if (kind === "video") {
       const noFace = !failed && !missing && rng.bernoulli(p.quirks.noFace);
-      if (noFace) quirk ??= "no_face";
+      if (noFace) quirks.push("no_face");
       row.video_features = videoFeatures(rng, p, s, failed || missing || noFace);
     }
-    rows.push({ row, time: t, quirk });
+    rows.push({ row, time: t, quirks });
   }
   return rows;
 }

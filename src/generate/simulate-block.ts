@@ -117,7 +117,7 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
     if (dims) dims.forEach((d, k) => ledger.abilityLink[k].add(ability[k], d.score));
     const starRisk = dims !== null && dims[0].score <= rules.tags.riskAtMost;
     for (const m of mediaRows(rng, params, { student, sid, when, ability, starRisk }, () => ids.media(b, mediaNo++))) {
-      if (!sink.write(m.row, m.time, m.quirk)) continue;
+      if (!sink.write(m.row, m.time, m.quirks)) continue;
       ledger.counts.media_report++;
       if (ledger.track) {
         ledger.mediaSessions.add(sid);
@@ -126,7 +126,7 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
     }
     if (abandoned) return sink.markLastIntact("orphan_media");
     const row = sessionRow(student.id, sid, scores, rng.bernoulli(params.quirks.timeline) ? timelineEvents(rng) : null);
-    const quirk = !answers.said ? "no_answers" : student.id === null ? "guest" : undefined;
+    const quirk = !answers.said ? ["no_answers"] : student.id === null ? ["guest"] : [];
     if (sink.write(row, when, quirk)) {
       ledger.counts.session_report++;
       if (ledger.track) {
@@ -142,7 +142,7 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
   }
 
   function rereport(sid: string, row: Record<string, unknown>, when: number): void {
-    if (!sink.write({ ...row }, when, "rereport")) return;
+    if (!sink.write({ ...row }, when, ["rereport"])) return;
     ledger.counts.session_report++;
     if (!ledger.track || ledger.sessionIds.has(sid)) ledger.counts.superseded_reports++;
     if (ledger.track) ledger.sessionIds.add(sid);
