@@ -11,13 +11,14 @@ import type { Student } from "./students";
  */
 const NEVER = -12;
 const STAR_PROPENSITY: readonly (readonly [zh: number, en: number])[][] = [
-  [[0.2, NEVER], [0.8, NEVER], [-3, 1.4], [-2, 1.8]], // 情境 背景 situation context
-  [[0.6, NEVER], [0.2, NEVER], [-1, 1.6]], // 任务 目标 task
-  [[0.8, NEVER], [-0.6, NEVER], [0.3, NEVER], [-2.5, 0.8], [-3, 2.5]], // 我负责 采取 实现 action did
-  [[0.8, NEVER], [0.2, NEVER], [-2, 0.8], [-2, 1.6]], // 结果 最终 impact result
+  [[0.2, NEVER], [0.8, NEVER], [-3, 1.8], [-2, 2.2]], // 情境 背景 situation context
+  [[0.6, NEVER], [0.2, NEVER], [-1, 2.2]], // 任务 目标 task
+  [[0.8, NEVER], [-0.6, NEVER], [0.3, NEVER], [-2.5, 1.2], [-3, 2.5]], // 我负责 采取 实现 action did
+  [[0.8, NEVER], [0.2, NEVER], [-2, 1.2], [-2, 2]], // 结果 最终 impact result
 ];
+// 总结 is the habitual closing word ("总结一下"): most Chinese answers that reflect at all say it.
 const REFLECTION_PROPENSITY: readonly (readonly [zh: number, en: number])[] = [
-  [-0.8, NEVER], [-0.6, NEVER], [0.2, NEVER], [-0.6, NEVER], [-3, 0.6], [-3, 1.4], // 反思 复盘 总结 我学到 lesson learned
+  [-1.2, NEVER], [-1, NEVER], [2.5, NEVER], [-1, NEVER], [-3, 1.5], [-3, 2.5], // 反思 复盘 总结 我学到 lesson learned
 ];
 
 /** English answers: a share of real fillers are sentence-initial ("Um", "Like"), which the case-sensitive count misses. */
@@ -26,7 +27,8 @@ const CAPITALISED_FILLERS = 0.1;
 const INCIDENTAL_FILLERS = 0.002;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => Math.log(p / (1 - p));
+/** The SD of an arbitrary dimension's fresh draw on the keyword logit, every session. */
+const ARBITRARY_SD = 1.2;
 
 /** One session's simulated answers, as the backend's scoring reads them, with what drove them. */
 export interface SimulatedAnswers extends AnswerCounts {
@@ -37,13 +39,13 @@ export interface SimulatedAnswers extends AnswerCounts {
 /**
  * How many of a dimension's keywords a session's answers contain. `ability` mode: each keyword appears with
  * σ(propensity + slope·ability), scaled by how much was said (mentions saturate with the amount said);
- * `arbitrary`: a fresh draw every session, unrelated to the student; `lengthDriven`: each answer mentions each
+ * `arbitrary`: a fresh normal draw on every keyword's logit each session, unrelated to the student; `lengthDriven`: each answer mentions each
  * keyword with a fixed chance, so the count rises with the number of answers.
  */
 function keywordCount(rng: Rng, propensity: readonly (readonly [number, number])[], student: Student, mode: ScenarioParams["dimensions"][number], ability: number, answers: number, saidWords: number, p: ScenarioParams): number {
   const lang = student.chinese ? 0 : 1;
   const reach = 1 - Math.exp(-saidWords / p.keywords.saturation);
-  const fresh = mode.arbitrary ? logit(Math.min(1 - 1e-9, Math.max(1e-9, rng.uniform()))) : 0;
+  const fresh = mode.arbitrary ? ARBITRARY_SD * rng.normal() : 0;
   let hits = 0;
   for (const kw of propensity) {
     const base = kw[lang];
