@@ -16,13 +16,18 @@ function round(x: number, key: number, mask: number): number {
   return (h >>> 0) & mask;
 }
 
-/** Permutes the pair (hi, lo) of `bits`-bit halves (bits ≤ 32): a bijection on 2·bits bits. */
-function permute(hi: number, lo: number, bits: number, keys: readonly number[]): [number, number] {
+/** Permutes the pair (hi, lo) of `bits`-bit halves (bits ≤ 32): a bijection on 2·bits bits; the result in `out`. */
+function permute(hi: number, lo: number, bits: number, keys: readonly number[], out: Uint32Array): void {
   const mask = bits === 32 ? 0xffffffff : (1 << bits) - 1;
   let l = hi >>> 0;
   let r = lo >>> 0;
-  for (const k of keys) [l, r] = [r, (l ^ round(r, k, mask)) >>> 0];
-  return [l, r];
+  for (let i = 0; i < keys.length; i++) {
+    const next = (l ^ round(r, keys[i], mask)) >>> 0;
+    l = r;
+    r = next;
+  }
+  out[0] = l;
+  out[1] = r;
 }
 
 function hex(x: number, bits: number): string {
@@ -55,22 +60,23 @@ export function idMaker(seed: number): IdMaker {
   const ku = keys(seed, 1);
   const ks = keys(seed, 2);
   const km = keys(seed, 3);
+  const out = new Uint32Array(2);
   const limit = (x: number, bits: number, what: string) => {
     if (!(x >= 0 && x < 2 ** bits)) throw new Error(`generator id space exhausted: ${what} ${x} ≥ 2^${bits}`);
     return x;
   };
   return {
     user(n) {
-      const [a, b] = permute(limit(n, 32, "student") >>> 16, n & 0xffff, 16, ku);
-      return `u_${hex(((a << 16) | b) >>> 0, 32)}`;
+      permute(limit(n, 32, "student") >>> 16, n & 0xffff, 16, ku, out);
+      return `u_${hex(((out[0] << 16) | out[1]) >>> 0, 32)}`;
     },
     session(block, k) {
-      const [a, b] = permute(limit(block, 32, "block"), limit(k, 32, "session"), 32, ks);
-      return `s_${hex(a, 32)}${hex(b, 32)}`;
+      permute(limit(block, 32, "block"), limit(k, 32, "session"), 32, ks, out);
+      return `s_${hex(out[0], 32)}${hex(out[1], 32)}`;
     },
     media(block, k) {
-      const [a, b] = permute(limit(block, 24, "block"), limit(k, 24, "media"), 24, km);
-      return `m_${hex(a, 24)}${hex(b, 24)}`;
+      permute(limit(block, 24, "block"), limit(k, 24, "media"), 24, km, out);
+      return `m_${hex(out[0], 24)}${hex(out[1], 24)}`;
     },
   };
 }

@@ -58,3 +58,12 @@ test("STAR, reflection, tags and tasks follow the backend's rules", () => {
   assert.deepEqual(s.tasks, [{ type: "practice_session", focus: "结构化表达（STAR）", suggested_duration_min: 20 }]);
   assert.match(s.dimensions![1].comment, /口头禅略多/);
 });
+
+test("the comments are the backend's, parts joined by a space", () => {
+  const weak = scoreCounts({ answers: 1, total_words: 300, said: true, star_hits: [4, 3, 1, 1], reflection_hits: 0, filler_count: 30 });
+  assert.equal(weak.dimensions![0].comment, "多补充结果与影响，更像真实面试回答。 多强调你具体做了什么，而不是团队做了什么。");
+  assert.equal(weak.dimensions![1].comment, "回答略偏长，可以先给结论再展开细节。 口头禅略多，可以先写下关键点再开口作答。");
+  assert.equal(weak.dimensions![2].comment, "可以在回答结尾多补一句‘这次经历让我学到…’，体现反思能力。");
+  const good = scoreCounts({ answers: 3, total_words: 300, said: true, star_hits: [2, 2, 2, 2], reflection_hits: 4, filler_count: 0 });
+  assert.deepEqual(good.dimensions!.map((d) => d.comment), ["整体结构基本清晰，可以继续用 STAR 模型优化表达。", "整体表达清晰度不错，可以保持当前节奏。", "有一定反思意识，可以继续保持用复盘思路讲故事。"]);
+});
