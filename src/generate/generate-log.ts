@@ -1,6 +1,6 @@
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { PearsonSums } from "../stats/pearson-sums";
-import { spearman } from "../stats/correlation";
+import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { createRng } from "./rng";
 import { EventHeap } from "./event-heap";
 import { pyDumps, pyIsoformat } from "./python-json-writer";
@@ -109,6 +109,30 @@ export class LineLedger {
   }
 }
 
+/** The blocks' lists end to end, as one typed array. */
+function concat(parts: readonly (readonly number[])[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) for (let i = 0; i < p.length; i++) out[at++] = p[i];
+  return out;
+}
+
+/** Spearman's ρ of two complete columns (Pearson's r of the average ranks), in typed arrays: the truth's length link over millions of sessions. */
+function rankCorrelation(x: Float64Array, y: Float64Array): number | null {
+  const ranksOf = (v: Float64Array) => {
+    const order = sortedPresent(v);
+    const sorted = averageRanks(v, order);
+    const ranks = new Float64Array(v.length);
+    for (let k = 0; k < order.length; k++) ranks[order[k]] = sorted[k];
+    return ranks;
+  };
+  const rx = ranksOf(x);
+  const ry = ranksOf(y);
+  const c = new PearsonSums();
+  for (let i = 0; i < rx.length; i++) c.add(rx[i], ry[i]);
+  return c.value();
+}
+
 /** What the analysis should find for dimension `d` of a scenario: its flags and verdict. */
 function expectedQuality(params: ScenarioParams, d: number): { verdict: "ok" | "concentrated" | "arbitrary"; flags: Truth["dimensions"][string]["expected_flags"] } {
   const m = params.dimensions[d];
@@ -128,8 +152,8 @@ export function combineTruth(options: ResolvedOptions, truths: BlockTruth[], led
     for (const t of truths) c.merge(t.abilityLink[d]);
     return c.value();
   });
-  const words = truths.flatMap((t) => t.words);
-  const lengthR = dims.map((_, d) => (options.trackTruth ? spearman(truths.flatMap((t) => t.scores[d]), words) ?? null : null));
+  const words = options.trackTruth ? concat(truths.map((t) => t.words)) : new Float64Array(0);
+  const lengthR = dims.map((_, d) => (options.trackTruth ? rankCorrelation(concat(truths.map((t) => t.scores[d])), words) : null));
   const pt = params.plantedThreshold;
   return {
     options: { scenario: options.scenario, students: options.students, sessions: options.sessions, seed: options.seed, start: options.start, faults: options.faults },

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { generateLog, loadTables, Truth, EMOTIONS, ScenarioName } from "../../src/index";
+import { generateLog, loadTables, Truth, EMOTIONS, ScenarioName, spearman } from "../../src/index";
 import { idMaker } from "../../src/generate/ids";
 import { EventHeap } from "../../src/generate/event-heap";
 import { writeTemp } from "../helpers";
@@ -127,5 +127,16 @@ test("the truth states the expected verdicts and flags; the planted length confo
       assert.deepEqual(truth.null_features, ["audio.pitch_variance", "video.smile_ratio", "video.posture_score", "video.head_movement_score"]);
       for (const f of truth.null_features) assert.deepEqual(truth.features[f], {});
     }
+  }
+});
+
+test("the truth's length_r is Spearman's ρ of each score with total_words over the log's reported sessions", () => {
+  const gen = generateLog({ scenario: "length-confound", students: 150, seed: 5 });
+  const rows = rowsOf([...gen.lines]).filter((r) => r.type === "session_report" && r.evaluation.dimensions);
+  const first = rows.filter((r, i) => rows.findIndex((o) => o.session_id === r.session_id) === i);
+  const words = first.map((r) => r.diagnostics.total_words);
+  for (const [d, name] of ["结构化表达（STAR）", "表达清晰度", "反思与成长意识"].entries()) {
+    const rho = spearman(first.map((r) => r.evaluation.dimensions[d].score), words)!;
+    assert.ok(Math.abs(gen.truth().dimensions[name].length_r! - rho) < 1e-12, `${name}: ${gen.truth().dimensions[name].length_r} vs ${rho}`);
   }
 });
