@@ -8,7 +8,8 @@ const WORDS = { zh: { filler: "嗯", neutral: "回答" }, en: { filler: "um", ne
  * keywords of each STAR group, the first `reflection_hits` reflection keywords, `filler_count` fillers and neutral
  * words up to `total_words` whitespace-split words, spread over `answers` answers. When there are more keywords and
  * fillers than words (a Chinese transcript without spaces), several are glued into one word. Blank answers when
- * nothing was said. For tests and hand-built logs: the texts are not meant to read well.
+ * nothing was said. For tests and hand-built logs: the texts are not meant to read well. Throws when `total_words` is
+ * below the number of answers (or 0) while something was said.
  *
  * @example renderAnswers({ answers: 2, total_words: 3, said: true, star_hits: [1, 0, 0, 1], reflection_hits: 0, filler_count: 1 }, "zh")
  * // ["情境 结果", "嗯"]

@@ -52,7 +52,8 @@ export interface IdMaker {
 }
 
 /**
- * The id makers for a log's seed: unique for distinct arguments, the same for the same seed.
+ * The id makers for a log's seed: unique for distinct arguments, the same for the same seed. A maker throws
+ * ("generator id space exhausted") for an argument outside its bits.
  *
  * @example idMaker(42).session(0, 0) !== idMaker(42).session(0, 1) // true, for any two positions
  */

@@ -30,7 +30,8 @@ export const PLANTED_LINKS: readonly PlantedLink[] = [
 export const NULL_FEATURES = ["audio.pitch_variance", "video.smile_ratio", "video.posture_score", "video.head_movement_score"] as const;
 
 /**
- * A planted link's coefficient in a scenario: its weight × the scenario's link strength.
+ * A planted link's coefficient in a scenario: its weight × the scenario's link strength. Throws for a feature
+ * without a planted link.
  *
  * @example plantedCoefficient("video.eye_contact_score", scenario("baseline")) // 0.315 (0.9 × 0.35)
  */
