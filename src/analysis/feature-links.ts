@@ -6,12 +6,19 @@ import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { spearmanBootstrap } from "../stats/spearman-bootstrap";
 import { spearmanInterval } from "../stats/spearman-interval";
 import { decileBins, type BinnedMean } from "../stats/decile-bins";
+import { correlationPValue } from "../stats/correlation-p-value";
+import { benjaminiHochberg } from "../stats/benjamini-hochberg";
+import { partialCorrelation } from "../stats/partial-correlation";
+import { LENGTH_FEATURE, TEXT_FEATURES, isTextFeature, textFeatureValues, type TextFeature } from "./text-features";
+
+/** A feature a link can test: a numeric media feature or a text statistic of the session. */
+export type LinkFeature = MediaFeature | TextFeature;
 
 /** Options of `featureLinks`. */
 export interface FeatureLinkOptions {
-  /** Features to test; default every numeric media feature. */
-  features?: readonly MediaFeature[];
-  /** Bootstrap resamples for Spearman's interval; default 1000 (≥ 1,000 per the reference criteria). */
+  /** Features to test; default every numeric media feature and every text feature (`TEXT_FEATURES`). */
+  features?: readonly LinkFeature[];
+  /** Bootstrap resamples for Spearman's interval; default 1000 (≥ 1,000 per the reference criteria); 0: Fisher z always. */
   resamples?: number;
   /** Bootstrap seed; default 1. */
   seed?: number;
@@ -19,12 +26,14 @@ export interface FeatureLinkOptions {
   minN?: number;
   /** Above this many pairs the interval is Fisher z with the Bonett–Wright SE instead of the bootstrap; default 5000. */
   bootstrapMaxN?: number;
+  /** False discovery rate of `significant` (Benjamini–Hochberg over every link of the run); default 0.05. */
+  fdr?: number;
 }
 
 /** One feature against one target. */
 export interface FeatureLink {
-  /** The feature, named by its place in the log (`audio.filler_word_ratio`). */
-  feature: MediaFeature;
+  /** The feature, named by its place in the log (`audio.filler_word_ratio`, `diagnostics.total_words`). */
+  feature: LinkFeature;
   /** A dimension name, `overall_score`, or `risk:<dimension>` (1 when the session carries that risk tag). */
   target: string;
   n: number;
@@ -35,73 +44,117 @@ export interface FeatureLink {
   /** 95% interval of Spearman's ρ: seeded percentile bootstrap, or Fisher z (Bonett–Wright) above `bootstrapMaxN` pairs. */
   ci95: [number, number];
   interval: "bootstrap" | "fisher-z";
-  /** The interval excludes 0. */
+  /** Two-sided p-value of ρ (Fisher z, Bonett–Wright SE). */
+  p: number;
+  /** Benjamini–Hochberg q-value over every link of the run. */
+  q: number;
+  /** q < `fdr` (default 0.05). */
   significant: boolean;
+  /** Spearman's ρ controlling for the amount said (partial ρ given the rank of total_words); null for total_words itself or without it. */
+  partial_spearman: number | null;
+  /** Two-sided p-value of the partial ρ (one variable partialled out); NaN when there is none. */
+  partial_p: number;
   /** Mean target per feature decile (for plots): upper bound of the bin, mean, count. */
   bins: BinnedMean[];
 }
 
 /**
- * Every numeric media feature (per-session mean from the join layer) against every dimension, the overall score
- * and every dimension's risk tag: n, Pearson, Spearman with a 95% interval (seeded bootstrap up to `bootstrapMaxN`
- * pairs, Fisher z above), significance, and decile bins. Sessions without the feature are left out and counted.
+ * Every feature (numeric media features: per-session means from the join layer; the text diagnostics) against
+ * every dimension, the overall score and every dimension's risk tag: n, Pearson, Spearman with a 95% interval
+ * (seeded bootstrap up to `bootstrapMaxN` pairs, Fisher z above), its p-value and Benjamini–Hochberg q-value over
+ * all the links of the run, the partial ρ controlling for total_words, and decile bins. Sessions without the
+ * feature are left out and counted; a feature whose column is absent is not tested.
  *
- * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant)
+ * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant) // q < 0.05
  */
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
-  const { features = MEDIA_FEATURES, resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000 } = options;
+  const { features = [...MEDIA_FEATURES, ...TEXT_FEATURES], resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000, fdr = 0.05 } = options;
+  const targets = linkTargets(joined, dimensions);
+  const control = featureColumn(joined, LENGTH_FEATURE);
+  const controlOrder = control ? sortedPresent(control) : undefined;
+  const links: FeatureLink[] = [];
+  // Position of each row among a subset's rows (-1 where the row is not in it); reset after each subset.
+  const position = new Int32Array(joined.numRows()).fill(-1);
+  const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
+  for (const feature of features) {
+    const fx = featureColumn(joined, feature);
+    if (!fx) continue;
+    const featureOrder = sortedPresent(fx);
+    targets.forEach(([target, ty], t) => {
+      const { x, y, rows, missing } = pairedValues(fx, ty);
+      if (x.length < minN) return;
+      const [orderX, orderY] = subsetOrders(rows, [featureOrder, targetOrders[t]], position);
+      const rho = pearson(ranks(x, orderX), ranks(y, orderY));
+      const r = pearson(x, y);
+      if (r === undefined || rho === undefined) return;
+      const interval = x.length > bootstrapMaxN || resamples <= 0 ? "fisher-z" : "bootstrap";
+      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
+      if (!ci) return;
+      const partial = feature !== LENGTH_FEATURE && control && controlOrder ? partialSpearman(fx, ty, control, [featureOrder, targetOrders[t], controlOrder], position) : undefined;
+      links.push({
+        feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, p: correlationPValue(rho, x.length), q: NaN, significant: false,
+        partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, 1) : NaN, bins: decileBins(x, y, orderX),
+      });
+    });
+  }
+  const q = benjaminiHochberg(links.map((l) => l.p));
+  links.forEach((l, i) => { l.q = q[i]; l.significant = q[i] < fdr; });
+  return links;
+}
+
+/** The targets of the links: every dimension, the overall score, and each dimension's risk tag as 0/1 (NaN without scores). */
+function linkTargets(joined: aq.ColumnTable, dimensions: readonly string[]): [string, ArrayLike<unknown>][] {
   const targets: [string, ArrayLike<unknown>][] = [
     ...dimensions.map((d) => [d, joined.array(dimensionColumn(d)) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
     ["overall_score", joined.array("overall_score") as ArrayLike<unknown>],
   ];
   const risks = joined.array("risk_tags") as (readonly string[] | null)[];
   const hasDims = joined.array("overall_score") as ArrayLike<number>;
-  for (const d of dimensions) {
-    targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
-  }
-  const links: FeatureLink[] = [];
-  // Position of each row among a pair's complete rows (-1 where the row has no pair); reset after each pair.
-  const position = new Int32Array(joined.numRows()).fill(-1);
-  const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
-  for (const feature of features) {
-    if (!joined.columnNames().includes(feature)) continue;
-    const fx = joined.array(feature) as ArrayLike<unknown>;
-    const featureOrder = sortedPresent(fx);
-    targets.forEach(([target, ty], t) => {
-      const { x, y, rows, missing } = pairedValues(fx, ty);
-      if (x.length < minN) return;
-      for (let p = 0; p < rows.length; p++) position[rows[p]] = p;
-      const orderX = pairOrder(featureOrder, position, rows.length);
-      const orderY = pairOrder(targetOrders[t], position, rows.length);
-      for (let p = 0; p < rows.length; p++) position[rows[p]] = -1;
-      const rx = scatter(averageRanks(x, orderX), orderX);
-      const ry = scatter(averageRanks(y, orderY), orderY);
-      const r = pearson(x, y);
-      const rho = pearson(rx, ry);
-      if (r === undefined || rho === undefined) return;
-      const interval = x.length > bootstrapMaxN ? "fisher-z" : "bootstrap";
-      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
-      if (!ci) return;
-      links.push({ feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, significant: ci[0] > 0 || ci[1] < 0, bins: decileBins(x, y, orderX) });
-    });
-  }
-  return links;
+  for (const d of dimensions) targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
+  return targets;
 }
 
-/** A sort order of rows (`order`) as positions among the complete pairs (`position[row]`, -1 = not a pair). */
-function pairOrder(order: ArrayLike<number>, position: Int32Array, pairs: number): Int32Array {
-  const out = new Int32Array(pairs);
-  let k = 0;
-  for (let j = 0; j < order.length; j++) {
-    const p = position[order[j]];
-    if (p >= 0) out[k++] = p;
-  }
+/** A feature's column in the table, or `undefined` when the table does not have it. */
+function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<unknown> | undefined {
+  if (isTextFeature(feature)) return table.columnNames().includes("total_words") ? textFeatureValues(table, feature) : undefined;
+  return table.columnNames().includes(feature) ? (table.array(feature) as ArrayLike<unknown>) : undefined;
+}
+
+/** Spearman's ρ of x and y controlling for z over the rows where all three are present (the rank-based partial correlation). */
+function partialSpearman(xs: ArrayLike<unknown>, ys: ArrayLike<unknown>, zs: ArrayLike<unknown>, orders: Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
+  const rows: number[] = [];
+  for (let i = 0; i < xs.length; i++) if (present(xs[i]) && present(ys[i]) && present(zs[i])) rows.push(i);
+  if (rows.length < 5) return undefined;
+  const [ox, oy, oz] = subsetOrders(rows, orders, position);
+  const pick = (c: ArrayLike<unknown>) => rows.map((i) => c[i] as number);
+  const [rx, ry, rz] = [ranks(pick(xs), ox), ranks(pick(ys), oy), ranks(pick(zs), oz)];
+  const rxy = pearson(rx, ry), rxz = pearson(rx, rz), ryz = pearson(ry, rz);
+  const rho = rxy === undefined || rxz === undefined || ryz === undefined ? undefined : partialCorrelation(rxy, rxz, ryz);
+  return rho === undefined ? undefined : { rho, n: rows.length };
+}
+
+const present = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
+
+/** The ascending orders of a subset of rows (as positions within `rows`), read off the table-wide orders. */
+function subsetOrders(rows: readonly number[], orders: readonly Int32Array[], position: Int32Array): Int32Array[] {
+  for (let p = 0; p < rows.length; p++) position[rows[p]] = p;
+  const out = orders.map((order) => {
+    const sub = new Int32Array(rows.length);
+    let k = 0;
+    for (let j = 0; j < order.length; j++) {
+      const p = position[order[j]];
+      if (p >= 0) sub[k++] = p;
+    }
+    return sub;
+  });
+  for (let p = 0; p < rows.length; p++) position[rows[p]] = -1;
   return out;
 }
 
-/** Puts ranks given in sorted order back into row order. */
-function scatter(ranksInOrder: Float64Array, order: Int32Array): number[] {
+/** Average ranks of `values` in their own order, given their ascending order. */
+function ranks(values: readonly number[], order: Int32Array): number[] {
+  const inOrder = averageRanks(values, order);
   const out = new Array<number>(order.length);
-  for (let k = 0; k < order.length; k++) out[order[k]] = ranksInOrder[k];
+  for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];
   return out;
 }
