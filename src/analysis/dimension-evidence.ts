@@ -8,8 +8,15 @@ import { isTextFeature, LENGTH_FEATURE, type TextFeature } from "./text-features
 export interface EvidenceOptions {
   /** A link supports a dimension when its |partial ρ| is at least this. Default 0.1 (Cohen's "small" correlation, the kit's choice of a useful size). */
   minEvidence?: number;
-  /** …and its Benjamini–Hochberg q-value (over all the evidence links tested) is below this. Default 0.05. */
+  /** …and its Benjamini–Hochberg q-value is below this. Default 0.05. */
   fdr?: number;
+  /**
+   * The family of the Benjamini–Hochberg correction. `dimension` (default): each dimension's evidence links, so
+   * for a dimension that tracks nothing the chance of a false `supported` stays at `fdr` (BH controls the
+   * family-wise error under the family's global null) instead of growing with the true links of the other
+   * dimensions, which loosen a run-wide BH. `run`: every evidence link of every dimension as one family.
+   */
+  family?: "dimension" | "run";
 }
 
 /** One piece of external evidence: a feature against a dimension after the length control. */
@@ -19,7 +26,7 @@ export interface EvidenceLink {
   spearman: number;
   /** ρ controlling for total_words (ρ itself when the table has no total_words). */
   partial_spearman: number;
-  /** Benjamini–Hochberg q-value over every evidence link of every dimension. */
+  /** Benjamini–Hochberg q-value over the family (`EvidenceOptions.family`: the dimension's evidence links by default). */
   q: number;
   supports: boolean;
 }
@@ -47,17 +54,23 @@ export function builtFrom(dimension: string, rules: RulesConfig): TextFeature[] 
 /**
  * External evidence per dimension (Campbell & Fiske's convergent evidence, `../shared/analysis-references.md`):
  * its links to the media features and to the text statistics it is not built from (`builtFrom`), after the length
- * control (partial ρ given total_words), Benjamini–Hochberg over all of them; `supported` with at least one link of
+ * control (partial ρ given total_words), Benjamini–Hochberg over the dimension's links (or the run's: `family`); `supported` with at least one link of
  * |partial ρ| ≥ `minEvidence` at q < `fdr`. Links to the other scores or to risk tags are not evidence.
  *
  * @example dimensionEvidence(featureLinks(t.joined, t.dimensions), t.dimensions, defaultRules())["表达清晰度"].supported
  */
 export function dimensionEvidence(links: readonly FeatureLink[], dimensions: readonly string[], rules: RulesConfig, options: EvidenceOptions = {}): Record<string, DimensionEvidence> {
-  const { minEvidence = 0.1, fdr = 0.05 } = options;
+  const { minEvidence = 0.1, fdr = 0.05, family = "dimension" } = options;
   const dims = new Set(dimensions);
   const tested = links.filter((l) => dims.has(l.target) && !(isTextFeature(l.feature) && builtFrom(l.target, rules).includes(l.feature)));
   const p = tested.map((l) => (l.partial_spearman === null ? l.p : l.partial_p));
-  const q = benjaminiHochberg(p);
+  const q = family === "run" ? benjaminiHochberg(p) : new Array<number>(p.length);
+  if (family === "dimension") {
+    for (const d of dims) {
+      const at = tested.flatMap((l, i) => (l.target === d ? [i] : []));
+      benjaminiHochberg(at.map((i) => p[i])).forEach((v, k) => { q[at[k]] = v; });
+    }
+  }
   const out = nameRecord<DimensionEvidence>();
   for (const d of dimensions) out[d] = { links: [], supported: false };
   tested.forEach((l, i) => {
