@@ -9,7 +9,7 @@ import { decileBins, type BinnedMean } from "../stats/decile-bins";
 import { correlationPValue } from "../stats/correlation-p-value";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
 import { partialCorrelation } from "../stats/partial-correlation";
-import { LENGTH_FEATURE, TEXT_FEATURES, isTextFeature, textFeatureValues, type TextFeature } from "./text-features";
+import { LENGTH_FEATURE, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
 
 /** A feature a link can test: a numeric media feature or a text statistic of the session. */
 export type LinkFeature = MediaFeature | TextFeature;
@@ -116,7 +116,7 @@ function linkTargets(joined: aq.ColumnTable, dimensions: readonly string[]): [st
 
 /** A feature's column in the table, or `undefined` when the table does not have it. */
 function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<unknown> | undefined {
-  if (isTextFeature(feature)) return table.columnNames().includes("total_words") ? textFeatureValues(table, feature) : undefined;
+  if (isTextFeature(feature)) return textFeatureColumns(feature).every((c) => table.columnNames().includes(c)) ? textFeatureValues(table, feature) : undefined;
   return table.columnNames().includes(feature) ? (table.array(feature) as ArrayLike<unknown>) : undefined;
 }
 

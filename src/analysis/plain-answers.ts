@@ -1,6 +1,7 @@
 import type { RulesConfig } from "../rules/rules-config";
 import type { Analysis } from "./analyze";
 import type { BinnedMean } from "../stats/decile-bins";
+import { builtFrom } from "./dimension-evidence";
 
 /** The analysts' three questions, each answered in a short paragraph with its numbers. */
 export interface PlainAnswers {
@@ -57,9 +58,13 @@ function featuresAnswer(a: Analysis, rules: RulesConfig, top: number): string {
   const significant = a.links.filter((l) => l.significant);
   const parts = [`${significant.length} of ${a.links.length} feature links are significant (Benjamini–Hochberg q < 0.05).`];
   for (const d of dims) {
-    const best = significant.filter((l) => l.target === d).sort((x, y) => Math.abs(y.spearman) - Math.abs(x.spearman)).slice(0, top);
+    const own: readonly string[] = builtFrom(d, rules);
+    const mine = significant.filter((l) => l.target === d).sort((x, y) => Math.abs(y.spearman) - Math.abs(x.spearman));
+    const best = mine.filter((l) => !own.includes(l.feature)).slice(0, top);
+    const inputs = mine.filter((l) => own.includes(l.feature)).slice(0, top);
     const words = best.map((l) => `${l.feature} (ρ = ${f2(l.spearman)}${l.partial_spearman === null ? "" : `, ${f2(l.partial_spearman)} at equal length`})`);
-    parts.push(`${d}: ${best.length ? words.join(", ") : "no feature matches it"}.`);
+    const rule = inputs.length ? `; with what the rule is built from: ${inputs.map((l) => `${l.feature} ρ = ${f2(l.spearman)}`).join(", ")}` : "";
+    parts.push(`${d}: ${best.length ? words.join(", ") : "no independent feature matches it"}${rule}.`);
   }
   const c = rules.clarity;
   const cuts: [string, string, number[]][] = [

@@ -28,6 +28,15 @@ export function answerCount(totalWords: number, avgAnswerLen: number): number {
 }
 
 /**
+ * The sessions-table columns a text feature is read from.
+ *
+ * @example textFeatureColumns("diagnostics.answers") // ["total_words", "avg_answer_len"]
+ */
+export function textFeatureColumns(feature: TextFeature): string[] {
+  return feature === "diagnostics.answers" ? ["total_words", "avg_answer_len"] : [feature.slice("diagnostics.".length)];
+}
+
+/**
  * A text feature's values over a sessions (or joined) table's rows; NaN where missing. Throws when the table has
  * no diagnostics columns.
  *

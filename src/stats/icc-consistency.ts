@@ -6,7 +6,7 @@
  * `rows[i][j]` is subject i at occasion j; every row has the same k ≥ 2 finite values. `undefined` with fewer than
  * 2 subjects or no variance left.
  *
- * @example iccConsistency([[1, 2, 3], [3, 4, 5], [5, 6, 8]]) // 0.9565…
+ * @example iccConsistency([[1, 2, 3], [3, 4, 5], [5, 6, 8]]) // 0.9767…
  */
 export function iccConsistency(rows: readonly (readonly number[])[]): number | undefined {
   const n = rows.length;

@@ -4,7 +4,7 @@
  * Given Spearman's ρ's it is the partial Spearman correlation (controlling for the rank of z). `undefined` when
  * |r_xz| or |r_yz| is 1 (nothing is left once z is known).
  *
- * @example partialCorrelation(0.5, 0.6, 0.7) // 0.1373…
+ * @example partialCorrelation(0.5, 0.6, 0.7) // 0.1400…
  */
 export function partialCorrelation(rxy: number, rxz: number, ryz: number): number | undefined {
   const d = (1 - rxz * rxz) * (1 - ryz * ryz);
