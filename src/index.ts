@@ -92,8 +92,6 @@ export * from "./analysis/text-features";
 export * from "./analysis/dimension-evidence";
 export * from "./analysis/retest-reliability";
 export * from "./analysis/quality-verdict";
-export * from "./analysis/possible-scores";
-export * from "./analysis/unreachable-tags";
 export * from "./analysis/plain-answers";
 
 export * from "./stats/decile-bins";

@@ -3,7 +3,7 @@ import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { dimensionQuality, type DimensionQualityOptions, type DimensionQualityReport } from "./dimension-quality";
 import { featureLinks, type FeatureLink, type FeatureLinkOptions } from "./feature-links";
 import { studentProgress, type ProgressOptions, type ProgressReport } from "./student-progress";
-import { unreachableTags, type UnreachableTag } from "./unreachable-tags";
+import { unreachableTags, type UnreachableTag } from "../generate/score-lattice";
 import { plainAnswers } from "./plain-answers";
 
 export interface AnalyzeOptions {
@@ -33,7 +33,7 @@ export function analyze(t: MetricsTables, options: AnalyzeOptions = {}): Analysi
   const rules = options.rules ?? defaultRules();
   const links = featureLinks(t.joined, t.dimensions, options.links);
   const quality = dimensionQuality(t.sessions, t.dimensions, { rules, ...options.quality, links });
-  return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, options.progress), unreachable_tags: unreachableTags(t.dimensions, rules) };
+  return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, options.progress), unreachable_tags: unreachableTags(rules).filter((u) => t.dimensions.includes(u.dimension)) };
 }
 
 const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : x);
