@@ -2,7 +2,7 @@ import type { RulesConfig } from "../rules/rules-config";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
 import { nameRecord } from "../join/name-record";
 import type { FeatureLink, LinkFeature } from "./feature-links";
-import { isTextFeature, LENGTH_FEATURE, type TextFeature } from "./text-features";
+import { AMOUNT_FEATURES, isTextFeature, TEXT_FEATURES, type TextFeature } from "./text-features";
 
 /** Options of `dimensionEvidence`. */
 export interface EvidenceOptions {
@@ -24,7 +24,7 @@ export interface EvidenceLink {
   feature: LinkFeature;
   n: number;
   spearman: number;
-  /** ρ controlling for total_words (ρ itself when the table has no total_words). */
+  /** ρ at an equal amount said (partial ρ given total_words and answers; ρ itself when the table has no diagnostics). */
   partial_spearman: number;
   /** Benjamini–Hochberg q-value over the family (`EvidenceOptions.family`: the dimension's evidence links by default). */
   q: number;
@@ -38,23 +38,21 @@ export interface DimensionEvidence {
 }
 
 /**
- * The text statistics a dimension's score is built from under the rules, so they are no independent evidence for
- * it: 表达清晰度 is computed from avg_answer_len and filler_ratio (and so the number of answers, total_words /
- * avg_answer_len); STAR and reflection are keyword shares of the joined answers, which grow with the amount said
- * (total_words, answers, avg_answer_len). total_words is the control of every dimension.
+ * The text statistics that are no independent evidence for a dimension: the amount said (total_words, answers,
+ * avg_answer_len), which is the length control of every dimension, and for 表达清晰度 also filler_ratio, which
+ * its rule is computed from (with avg_answer_len). STAR and reflection are keyword shares of the joined answers,
+ * so for them filler_ratio remains independent evidence.
  *
- * @example builtFrom("表达清晰度", defaultRules()) // ["diagnostics.total_words", "diagnostics.avg_answer_len", "diagnostics.filler_ratio", "diagnostics.answers"]
+ * @example builtFrom("表达清晰度", defaultRules()) // every TEXT_FEATURES entry
  */
 export function builtFrom(dimension: string, rules: RulesConfig): TextFeature[] {
-  if (dimension === rules.clarity.dimension) return [LENGTH_FEATURE, "diagnostics.avg_answer_len", "diagnostics.filler_ratio", "diagnostics.answers"];
-  if (dimension === rules.star.dimension || dimension === rules.reflection.dimension) return [LENGTH_FEATURE, "diagnostics.avg_answer_len", "diagnostics.answers"];
-  return [LENGTH_FEATURE];
+  return dimension === rules.clarity.dimension ? [...TEXT_FEATURES] : [...AMOUNT_FEATURES];
 }
 
 /**
  * External evidence per dimension (Campbell & Fiske's convergent evidence, `../shared/analysis-references.md`):
  * its links to the media features and to the text statistics it is not built from (`builtFrom`), after the length
- * control (partial ρ given total_words), Benjamini–Hochberg over the dimension's links (or the run's: `family`); `supported` with at least one link of
+ * control (partial ρ at an equal total_words and number of answers), Benjamini–Hochberg over the dimension's links (or the run's: `family`); `supported` with at least one link of
  * |partial ρ| ≥ `minEvidence` at q < `fdr`. Links to the other scores or to risk tags are not evidence.
  *
  * @example dimensionEvidence(featureLinks(t.joined, t.dimensions), t.dimensions, defaultRules())["表达清晰度"].supported

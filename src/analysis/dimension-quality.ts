@@ -3,7 +3,7 @@ import { describe } from "../stats/describe";
 import { finiteValues } from "../stats/finite-values";
 import { pairedValues } from "../stats/paired-values";
 import { pearson, spearman } from "../stats/correlation";
-import { partialCorrelation } from "../stats/partial-correlation";
+import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
@@ -13,7 +13,7 @@ import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { featureLinks, type FeatureLink } from "./feature-links";
 import { dimensionEvidence, type EvidenceLink, type EvidenceOptions } from "./dimension-evidence";
 import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
-import { LENGTH_FEATURE, textFeatureValues } from "./text-features";
+import { LENGTH_CONTROLS, LENGTH_FEATURE, textFeatureValues } from "./text-features";
 import { qualityVerdict, type QualityFlag } from "./quality-verdict";
 
 /** The criteria behind the verdicts; each default names its source. */
@@ -58,7 +58,7 @@ export interface DimensionQuality {
   entropy: number;
   /** Corrected item–rest r: the dimension against the mean of the others (complete rows). */
   item_rest_r: number | null;
-  /** Item–rest controlling for the amount said: the partial Spearman ρ of item and rest given the rank of total_words. */
+  /** Item–rest at an equal amount said: the partial Spearman ρ of item and rest given the ranks of total_words and of the number of answers. */
   partial_item_rest_r: number | null;
   /** Spearman's ρ of the score with total_words. */
   length_r: number | null;
@@ -99,6 +99,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const hasText = sessions.columnNames().includes("total_words");
   const words = hasText ? textFeatureValues(sessions, LENGTH_FEATURE) : undefined;
   const answers = hasText ? textFeatureValues(sessions, "diagnostics.answers") : undefined;
+  const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
   const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
   const evidence = dimensionEvidence(links, dimensions, rules, options);
   const timeline = studentTimelines(sessions);
@@ -119,7 +120,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
       floor_share: values.filter((v) => v <= scale[0]).length / values.length, ceiling_share: values.filter((v) => v >= scale[1]).length / values.length,
       entropy: normalizedEntropy(values, scale[0], scale[1]) ?? 0,
       item_rest_r: pearson(ir.x, ir.y) ?? null,
-      partial_item_rest_r: words && columns.length > 1 ? partialRankCorrelation(col, rest, words) : null,
+      partial_item_rest_r: controls.length && columns.length > 1 ? partialRankCorrelation([col, rest, ...controls]) : null,
       length_r: words ? rankCorrelation(col, words) : null,
       answers_r: answers ? rankCorrelation(col, answers) : null,
       retest_r: retest.pairs >= minPairs ? retest.r ?? null : null, retest_pairs: retest.pairs,
@@ -137,15 +138,24 @@ function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number | n
   return spearman(p.x, p.y) ?? null;
 }
 
-/** Spearman's ρ of x and y controlling for z (the partial formula on the three ρ's) over the rows where all three are present. */
-function partialRankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>, z: ArrayLike<number>): number | null {
-  const xs: number[] = [], ys: number[] = [], zs: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    if (Number.isFinite(x[i]) && Number.isFinite(y[i]) && Number.isFinite(z[i])) { xs.push(x[i]); ys.push(y[i]); zs.push(z[i]); }
+/**
+ * Spearman's ρ of columns[0] and columns[1] controlling for the others (the partial formula on their ρ's) over the
+ * rows where all are present. A control without variance (every session the same length) controls for nothing.
+ */
+function partialRankCorrelation(columns: readonly ArrayLike<number>[]): number | null {
+  const rows: number[] = [];
+  for (let i = 0; i < columns[0].length; i++) if (columns.every((c) => Number.isFinite(c[i]))) rows.push(i);
+  const values = columns.map((c) => rows.map((i) => c[i]));
+  const kept = values.filter((v, k) => k < 2 || new Set(v).size > 1);
+  const r: number[][] = [];
+  for (const a of kept) {
+    const row: number[] = [];
+    for (const b of kept) {
+      const v = a === b ? 1 : spearman(a, b);
+      if (v === undefined) return null;
+      row.push(v);
+    }
+    r.push(row);
   }
-  const rxy = spearman(xs, ys), rxz = spearman(xs, zs), ryz = spearman(ys, zs);
-  if (rxy === undefined) return null;
-  // A control without variance (every session the same length) controls for nothing.
-  if (rxz === undefined || ryz === undefined) return rxy;
-  return partialCorrelation(rxy, rxz, ryz) ?? null;
+  return partialCorrelationGiven(r, 0, 1, kept.slice(2).map((_, k) => k + 2)) ?? null;
 }

@@ -8,8 +8,8 @@ import { spearmanInterval } from "../stats/spearman-interval";
 import { decileBins, type BinnedMean } from "../stats/decile-bins";
 import { correlationPValue } from "../stats/correlation-p-value";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
-import { partialCorrelation } from "../stats/partial-correlation";
-import { LENGTH_FEATURE, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
+import { partialCorrelationGiven } from "../stats/partial-correlation";
+import { AMOUNT_FEATURES, LENGTH_CONTROLS, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
 
 /** A feature a link can test: a numeric media feature or a text statistic of the session. */
 export type LinkFeature = MediaFeature | TextFeature;
@@ -50,9 +50,12 @@ export interface FeatureLink {
   q: number;
   /** q < `fdr` (default 0.05). */
   significant: boolean;
-  /** Spearman's ρ controlling for the amount said (partial ρ given the rank of total_words); null for total_words itself or without it. */
+  /**
+   * Spearman's ρ at an equal amount said: the partial ρ given the ranks of total_words and of the number of answers
+   * (`LENGTH_CONTROLS`). null for the amount features themselves (total_words, answers, avg_answer_len) or without them.
+   */
   partial_spearman: number | null;
-  /** Two-sided p-value of the partial ρ (one variable partialled out); NaN when there is none. */
+  /** Two-sided p-value of the partial ρ (two variables partialled out); NaN when there is none. */
   partial_p: number;
   /** Mean target per feature decile (for plots): upper bound of the bin, mean, count. */
   bins: BinnedMean[];
@@ -62,7 +65,7 @@ export interface FeatureLink {
  * Every feature (numeric media features: per-session means from the join layer; the text diagnostics) against
  * every dimension, the overall score and every dimension's risk tag: n, Pearson, Spearman with a 95% interval
  * (seeded bootstrap up to `bootstrapMaxN` pairs, Fisher z above), its p-value and Benjamini–Hochberg q-value over
- * all the links of the run, the partial ρ controlling for total_words, and decile bins. Sessions without the
+ * all the links of the run, the partial ρ at an equal amount said (total_words and answers), and decile bins. Sessions without the
  * feature are left out and counted; a feature whose column is absent is not tested.
  *
  * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant) // q < 0.05
@@ -70,8 +73,8 @@ export interface FeatureLink {
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
   const { features = [...MEDIA_FEATURES, ...TEXT_FEATURES], resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000, fdr = 0.05 } = options;
   const targets = linkTargets(joined, dimensions);
-  const control = featureColumn(joined, LENGTH_FEATURE);
-  const controlOrder = control ? sortedPresent(control) : undefined;
+  const controls = LENGTH_CONTROLS.map((f) => featureColumn(joined, f)).filter((c): c is ArrayLike<unknown> => c !== undefined);
+  const controlOrders = controls.map((c) => sortedPresent(c));
   const links: FeatureLink[] = [];
   // Position of each row among a subset's rows (-1 where the row is not in it); reset after each subset.
   const position = new Int32Array(joined.numRows()).fill(-1);
@@ -90,10 +93,10 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
       const interval = x.length > bootstrapMaxN || resamples <= 0 ? "fisher-z" : "bootstrap";
       const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
       if (!ci) return;
-      const partial = feature !== LENGTH_FEATURE && control && controlOrder ? partialSpearman(fx, ty, control, [featureOrder, targetOrders[t], controlOrder], position) : undefined;
+      const partial = !AMOUNT_FEATURES.some((f) => f === feature) && controls.length ? partialSpearman([fx, ty, ...controls], [featureOrder, targetOrders[t], ...controlOrders], position) : undefined;
       links.push({
         feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, p: correlationPValue(rho, x.length), q: NaN, significant: false,
-        partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, 1) : NaN, bins: decileBins(x, y, orderX),
+        partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, controls.length) : NaN, bins: decileBins(x, y, orderX),
       });
     });
   }
@@ -120,17 +123,29 @@ function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<u
   return table.columnNames().includes(feature) ? (table.array(feature) as ArrayLike<unknown>) : undefined;
 }
 
-/** Spearman's ρ of x and y controlling for z over the rows where all three are present (the rank-based partial correlation). */
-function partialSpearman(xs: ArrayLike<unknown>, ys: ArrayLike<unknown>, zs: ArrayLike<unknown>, orders: Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
+/** Spearman's ρ of columns[0] and columns[1] controlling for the others, over the rows where all are present (the rank-based partial correlation). */
+function partialSpearman(columns: readonly ArrayLike<unknown>[], orders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
   const rows: number[] = [];
-  for (let i = 0; i < xs.length; i++) if (present(xs[i]) && present(ys[i]) && present(zs[i])) rows.push(i);
-  if (rows.length < 5) return undefined;
-  const [ox, oy, oz] = subsetOrders(rows, orders, position);
-  const pick = (c: ArrayLike<unknown>) => rows.map((i) => c[i] as number);
-  const [rx, ry, rz] = [ranks(pick(xs), ox), ranks(pick(ys), oy), ranks(pick(zs), oz)];
-  const rxy = pearson(rx, ry), rxz = pearson(rx, rz), ryz = pearson(ry, rz);
-  const rho = rxy === undefined || rxz === undefined || ryz === undefined ? undefined : partialCorrelation(rxy, rxz, ryz);
+  for (let i = 0; i < columns[0].length; i++) if (columns.every((c) => present(c[i]))) rows.push(i);
+  if (rows.length < columns.length + 3) return undefined;
+  const subOrders = subsetOrders(rows, orders, position);
+  const r = columnRanks(columns.map((c) => rows.map((i) => c[i] as number)), subOrders);
+  const rho = r === undefined ? undefined : partialCorrelationGiven(r, 0, 1, columns.slice(2).map((_, k) => k + 2));
   return rho === undefined ? undefined : { rho, n: rows.length };
+}
+
+/** The Spearman correlation matrix of columns (given their ascending orders); `undefined` when a column is constant. */
+function columnRanks(values: readonly number[][], orders: readonly Int32Array[]): number[][] | undefined {
+  const rk = values.map((v, k) => ranks(v, orders[k]));
+  const r = rk.map(() => new Array<number>(rk.length).fill(1));
+  for (let a = 0; a < rk.length; a++) {
+    for (let b = a + 1; b < rk.length; b++) {
+      const v = pearson(rk[a], rk[b]);
+      if (v === undefined) return undefined;
+      r[a][b] = r[b][a] = v;
+    }
+  }
+  return r;
 }
 
 const present = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);

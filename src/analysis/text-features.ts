@@ -12,6 +12,16 @@ export type TextFeature = (typeof TEXT_FEATURES)[number];
 /** The amount said: the control of the length-corrected statistics. */
 export const LENGTH_FEATURE: TextFeature = "diagnostics.total_words";
 
+/**
+ * The controls of the length-corrected statistics: how much was said (total_words) and in how many answers. Both
+ * matter: keyword coverage of the joined answers rises with either, and speech_rate (words per minute of the
+ * transcript) and avg_answer_len are total_words over the answers' time or count.
+ */
+export const LENGTH_CONTROLS: readonly TextFeature[] = [LENGTH_FEATURE, "diagnostics.answers"];
+
+/** The text features that measure the amount said (the controls and avg_answer_len = total_words / answers). */
+export const AMOUNT_FEATURES: readonly TextFeature[] = [...LENGTH_CONTROLS, "diagnostics.avg_answer_len"];
+
 /** True when `name` is one of `TEXT_FEATURES`. */
 export function isTextFeature(name: string): name is TextFeature {
   return (TEXT_FEATURES as readonly string[]).includes(name);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { sampleCorrelation as r } from "simple-statistics";
-import { benjaminiHochberg, partialCorrelation, correlationPValue, erfc, iccConsistency, featureLinks } from "../../src/index";
+import { benjaminiHochberg, partialCorrelation, partialCorrelationGiven, correlationPValue, erfc, iccConsistency, featureLinks } from "../../src/index";
 
 const close = (a: number | null | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && a !== null && Math.abs(a - b) < eps, `${a} ≉ ${b}`);
 
@@ -32,6 +32,12 @@ test("Benjamini–Hochberg q-values, partial correlation, ICC(C,1) and Fisher-z 
   close(partialCorrelation(r(x, y), r(x, z), r(y, z)), 0.5894283499985701, 1e-12);
   close(partialCorrelation(0.5, 0.6, 0.7), 0.140028008402801, 1e-12);
   assert.equal(partialCorrelation(0.5, 1, 0.3), undefined);
+  // two controls: the recursion on the correlation matrix equals the r of the Frisch–Waugh residuals
+  //   x, y as above plus two more points (11, 12 / 12, 11); z1 = z + [10, 12]; z2 = [5,1,4,2,6,3,2,7,1,8,4,6]
+  //   z2r = resid(z2, z1); st.correlation(resid(resid(x, z1), z2r), resid(resid(y, z1), z2r))   # 0.6297551808273801
+  const cols = [[...x, 11, 12], [...y, 12, 11], [...z, 10, 12], [5, 1, 4, 2, 6, 3, 2, 7, 1, 8, 4, 6]];
+  close(partialCorrelationGiven(cols.map((a) => cols.map((b) => (a === b ? 1 : r(a, b)))), 0, 1, [2, 3]), 0.6297551808273801, 1e-12);
+  close(partialCorrelationGiven([[1, 0.5, 0.6, 0.2], [0.5, 1, 0.7, 0.1], [0.6, 0.7, 1, 0.3], [0.2, 0.1, 0.3, 1]], 0, 1, [2, 3]), 0.14622800457553317, 1e-12);
   close(iccConsistency([[1, 2, 3], [3, 4, 5], [5, 6, 8], [2, 2, 4], [6, 5, 7]]), 0.9322033898305083, 1e-12);
   close(iccConsistency([[1, 2, 3], [3, 4, 5], [5, 6, 8]]), 0.9767441860465116, 1e-12);
   // a shift common to every subject at an occasion (practice) leaves ICC(C,1) unchanged
@@ -50,10 +56,12 @@ test("Benjamini–Hochberg q-values, partial correlation, ICC(C,1) and Fisher-z 
  * featureLinks on a 30-row table, against Python (same helpers as above; ranks = average ranks of ties):
  *   N = 30; sr = [(i*37)%23 for i in range(N)]; d = [(i*11)%17+(i%5) ...]; w = [50+(i*13)%41 ...]; ans = [1+i%4 ...]
  *   avg = [w[i]/ans[i] ...]; fr = [((i*7)%10)/100 ...]
- *   rho = st.correlation(ranks(f), ranks(d)); partial from the three Spearman ρ's with w; p = pv(rho, N), partial p = pv(part, N, 1)
+ *   rho = st.correlation(ranks(f), ranks(d)); p = pv(rho, N)
+ *   partial: pc(a, b, c) = (a − b c)/√((1 − b²)(1 − c²)) applied twice on the Spearman matrix of [f, d, w, ans]
+ *   (given w, then given ans | w); partial p = pv(part, N, 2); none for the amount features w, avg, ans
  *   q = BH over the ten links (five features × targets d and overall_score = d; the risk target is constant, not a test)
  */
-test("feature links: Spearman, partial ρ at equal total_words, p and BH q over the run match Python", () => {
+test("feature links: Spearman, partial ρ at an equal amount said (total_words and answers), p and BH q over the run match Python", () => {
   const N = 30;
   const idx = Array.from({ length: N }, (_, i) => i);
   const w = idx.map((i) => 50 + ((i * 13) % 41));
@@ -65,11 +73,11 @@ test("feature links: Spearman, partial ρ at equal total_words, p and BH q over 
   const links = featureLinks(t, ["d"], { resamples: 0 });
   assert.equal(links.length, 10);
   const ref: [string, number, number, number, number | null, number | null][] = [
-    ["audio.speech_rate", 0.25490417156582895, 0.1825637167469548, 0.456409291867387, 0.25709949062800264, 0.1870298993302503],
+    ["audio.speech_rate", 0.25490417156582895, 0.1825637167469548, 0.456409291867387, 0.25425772939582936, 0.20079606670681377],
     ["diagnostics.total_words", 0.11426670786535004, 0.5522347891699518, 0.6130884467240275, null, null],
-    ["diagnostics.avg_answer_len", -0.09723775245418272, 0.6130884467240275, 0.6130884467240275, -0.12964364476622356, 0.5079578083131429],
-    ["diagnostics.filler_ratio", -0.2960078224138274, 0.12068262335274972, 0.456409291867387, -0.32741654629977823, 0.09128590092268911],
-    ["diagnostics.answers", 0.13076721592853144, 0.49618997261622544, 0.6130884467240275, 0.12333703255875977, 0.5288738792931074],
+    ["diagnostics.avg_answer_len", -0.09723775245418272, 0.6130884467240275, 0.6130884467240275, null, null],
+    ["diagnostics.filler_ratio", -0.2960078224138274, 0.12068262335274972, 0.456409291867387, -0.33259594727811764, 0.09241197929370346],
+    ["diagnostics.answers", 0.13076721592853144, 0.49618997261622544, 0.6130884467240275, null, null],
   ];
   for (const [feature, rho, p, q, partial, partialP] of ref) {
     const l = links.find((x) => x.feature === feature && x.target === "d")!;
