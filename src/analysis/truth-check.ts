@@ -3,6 +3,7 @@ import type { Truth } from "../generate/truth";
 import type { RulesConfig } from "../rules/rules-config";
 import type { ScoringInput } from "../rules/scoring-input";
 import type { Analysis } from "./analyze";
+import type { FeatureLink } from "./feature-links";
 import { suggestThreshold } from "./suggest-threshold";
 import { tagOutcome } from "./tag-outcome";
 
@@ -18,7 +19,11 @@ export interface TruthCheck {
 export interface TruthCheckOptions {
   /** Planted feature weights at least this large must come out significant with their sign. Default 0.5. */
   strongLink?: number;
-  /** Links of features planted with no link may come out significant (q < 0.05) at most this often. Default 0.05 (the FDR level). */
+  /**
+   * Links of features planted with no link may come out significant (q < 0.05) at most this often. Default 0.05 (the
+   * FDR level). One run's share is lumpy: a false link of a feature to a dimension usually brings its links to the
+   * overall score and to the risk tag along; pool `nullLinks` over seeds for a steadier figure.
+   */
   maxFalseLinks?: number;
   /** Share of planted improvers the reliable change index must find. Default 0.4 (the RCI is conservative). */
   minRecall?: number;
@@ -30,6 +35,18 @@ export interface TruthCheckOptions {
 const ExpectedFlags = z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean() }).partial();
 const NullFeatures = z.array(z.string());
 const UnreachableTags = z.array(z.object({ dimension: z.string(), tag: z.string() }));
+
+/**
+ * The links of the features a truth plants with no link to anything: its `null_features`, or in a truth without
+ * that list, the features with no planted target.
+ *
+ * @example nullLinks(truth, analysis.links).filter((l) => l.significant).length // false discoveries
+ */
+export function nullLinks(truth: Truth, links: readonly FeatureLink[]): FeatureLink[] {
+  const listed = NullFeatures.safeParse("null_features" in truth ? truth.null_features : undefined);
+  const isNull = (f: string) => (listed.success ? listed.data.includes(f) : Boolean(truth.features[f]) && Object.keys(truth.features[f]).length === 0);
+  return links.filter((l) => isNull(l.feature));
+}
 
 /**
  * Compares an analysis of a generated log with what the generator planted: each dimension's verdict and, when the
@@ -66,9 +83,7 @@ export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInpu
       });
     }
   }
-  const nullList = NullFeatures.safeParse("null_features" in truth ? truth.null_features : undefined);
-  const isNull = (f: string) => (nullList.success ? nullList.data.includes(f) : Boolean(truth.features[f]) && Object.keys(truth.features[f]).length === 0);
-  const nulls = analysis.links.filter((l) => isNull(l.feature));
+  const nulls = nullLinks(truth, analysis.links);
   if (nulls.length) {
     const share = nulls.filter((l) => l.significant).length / nulls.length;
     out.push({ check: "features planted with no link", planted: `significant in ≤ ${pct(maxFalseLinks)} of ${nulls.length} tests`, found: pct(share), recovered: share <= maxFalseLinks });
