@@ -24,10 +24,12 @@ test("truthCheck recovers everything planted in strong-media, and flags a wrong 
   const wrong = { ...truth, dimensions: { ...truth.dimensions, [dim]: { ...truth.dimensions[dim], expected_verdict: "arbitrary" as const } } };
   assert.equal(truthCheck(wrong, analysis).find((c) => c.check === `verdict of ${dim}`)!.recovered, false);
   // planted flags (a truth file may or may not carry them) are checked one by one
-  const q = analysis.quality.dimensions[dim];
-  const flagged = { ...truth, dimensions: { ...truth.dimensions, [dim]: { ...truth.dimensions[dim], expected_flags: { unreliable: !q.flags.includes("unreliable"), length_driven: q.flags.includes("length_driven") } } } };
+  const has = (f: string) => analysis.quality.dimensions[dim].flags.some((x) => x === f);
+  const flagged = { ...truth, dimensions: { ...truth.dimensions, [dim]: { ...truth.dimensions[dim], expected_flags: { concentrated: has("concentrated"), unreliable: !has("unreliable"), length_driven: has("length_driven"), unsupported: has("unsupported") } } } };
   const flagChecks = truthCheck(flagged, analysis).filter((c) => c.check.startsWith("flag ") && c.check.endsWith(` of ${dim}`));
-  assert.deepEqual(flagChecks.map((c) => [c.check, c.recovered]), [[`flag unreliable of ${dim}`, false], [`flag length_driven of ${dim}`, true]]);
+  assert.deepEqual(flagChecks.map((c) => [c.check, c.recovered]), [
+    [`flag concentrated of ${dim}`, true], [`flag unreliable of ${dim}`, false], [`flag length_driven of ${dim}`, true], [`flag unsupported of ${dim}`, true],
+  ]);
   const tags = { ...truth, unreachable_tags: [{ dimension: "表达清晰度", tag: "risk", reason: "" }] };
   const tagCheck = truthCheck(tags, analysis).find((c) => c.check === "unreachable tags")!;
   assert.equal(tagCheck.recovered, false, tagCheck.found);
