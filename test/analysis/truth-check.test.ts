@@ -30,7 +30,7 @@ test("truthCheck recovers everything planted in strong-media, and flags a wrong 
   assert.deepEqual(flagChecks.map((c) => [c.check, c.recovered]), [
     [`flag concentrated of ${dim}`, true], [`flag unreliable of ${dim}`, false], [`flag length_driven of ${dim}`, true], [`flag unsupported of ${dim}`, true],
   ]);
-  const tags = { ...truth, unreachable_tags: [{ dimension: "表达清晰度", tag: "risk", reason: "" }] };
+  const tags = { ...truth, unreachable_tags: [{ dimension: "表达清晰度", tag: "risk" as const, reason: "" }] };
   const tagCheck = truthCheck(tags, analysis).find((c) => c.check === "unreachable tags")!;
   assert.equal(tagCheck.recovered, false, tagCheck.found);
   assert.equal(tagCheck.found, "表达清晰度 risk; 表达清晰度 task");
