@@ -1,5 +1,6 @@
 import type { MetricsTables } from "../join/load-tables";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
+import { studentTimelines } from "../join/student-timelines";
 import { dimensionQuality, type DimensionQualityOptions, type DimensionQualityReport } from "./dimension-quality";
 import { featureLinks, type FeatureLink, type FeatureLinkOptions } from "./feature-links";
 import { studentProgress, type ProgressOptions, type ProgressReport } from "./student-progress";
@@ -32,8 +33,9 @@ export interface Analysis {
 export function analyze(t: MetricsTables, options: AnalyzeOptions = {}): Analysis {
   const rules = options.rules ?? defaultRules();
   const links = featureLinks(t.joined, t.dimensions, options.links);
-  const quality = dimensionQuality(t.sessions, t.dimensions, { rules, ...options.quality, links });
-  return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, options.progress), unreachable_tags: unreachableTags(rules).filter((u) => t.dimensions.includes(u.dimension)) };
+  const timeline = studentTimelines(t.sessions);
+  const quality = dimensionQuality(t.sessions, t.dimensions, { rules, timeline, ...options.quality, links });
+  return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, { timeline, ...options.progress }), unreachable_tags: unreachableTags(rules).filter((u) => t.dimensions.includes(u.dimension)) };
 }
 
 const num = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : x);

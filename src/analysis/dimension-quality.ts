@@ -2,7 +2,8 @@ import type * as aq from "arquero";
 import { describe } from "../stats/describe";
 import { finiteValues } from "../stats/finite-values";
 import { pairedValues } from "../stats/paired-values";
-import { pearson, spearman } from "../stats/correlation";
+import { pearson } from "../stats/correlation";
+import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
@@ -13,7 +14,7 @@ import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { featureLinks, type FeatureLink } from "./feature-links";
 import { dimensionEvidence, type EvidenceLink, type EvidenceOptions } from "./dimension-evidence";
 import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
-import { LENGTH_CONTROLS, LENGTH_FEATURE, textFeatureValues } from "./text-features";
+import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
 import { qualityVerdict, type QualityFlag } from "./quality-verdict";
 
 /** The criteria behind the verdicts; each default names its source. */
@@ -42,6 +43,8 @@ export interface DimensionQualityOptions extends EvidenceOptions {
   links?: readonly FeatureLink[];
   /** The rules, to know what the rule-built scores are computed from. Default today's. */
   rules?: RulesConfig;
+  /** `studentTimelines(sessions)` when the caller has it (analyze shares it with studentProgress). */
+  timeline?: aq.ColumnTable;
 }
 
 /** The quality of one dimension. */
@@ -97,12 +100,12 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const { scale = [0, 100], minPairs = 20, iccSessions = 3, minStudents = 10, rules = defaultRules() } = options;
   const columns = dimensions.map((d) => Array.from(sessions.array(dimensionColumn(d)) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
   const hasText = sessions.columnNames().includes("total_words");
-  const words = hasText ? textFeatureValues(sessions, LENGTH_FEATURE) : undefined;
-  const answers = hasText ? textFeatureValues(sessions, "diagnostics.answers") : undefined;
+  // [total_words, answers]: the amount said, in both its measures.
   const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
+  const rankCache: { last?: DiagnosticRanks } = {};
   const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
   const evidence = dimensionEvidence(links, dimensions, rules, options);
-  const timeline = studentTimelines(sessions);
+  const timeline = options.timeline ?? studentTimelines(sessions);
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
   const out = nameRecord<DimensionQuality>();
@@ -115,14 +118,13 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
     const ir = columns.length > 1 ? pairedValues(col, rest) : { x: [], y: [] };
     const retest = consecutiveRetest(timeline, name);
     const icc = growthCorrectedRetest(timeline, name, iccSessions);
+    const length = controls.length ? lengthFigures(col, columns.length > 1 ? rest : undefined, controls, rankCache) : { length_r: null, answers_r: null, partial_item_rest_r: null };
     const figures = {
       n: d.n, mean: d.mean, std: d.std, q1: d.q1, median: d.median, q3: d.q3, distinct: new Set(values).size,
       floor_share: values.filter((v) => v <= scale[0]).length / values.length, ceiling_share: values.filter((v) => v >= scale[1]).length / values.length,
       entropy: normalizedEntropy(values, scale[0], scale[1]) ?? 0,
       item_rest_r: pearson(ir.x, ir.y) ?? null,
-      partial_item_rest_r: controls.length && columns.length > 1 ? partialRankCorrelation([col, rest, ...controls]) : null,
-      length_r: words ? rankCorrelation(col, words) : null,
-      answers_r: answers ? rankCorrelation(col, answers) : null,
+      ...length,
       retest_r: retest.pairs >= minPairs ? retest.r ?? null : null, retest_pairs: retest.pairs,
       retest_icc: icc.students >= minStudents ? icc.icc ?? null : null, retest_icc_students: icc.students, retest_icc_sessions: icc.sessions,
       evidence: evidence[name].links, supported: evidence[name].supported,
@@ -132,30 +134,52 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   return { dimensions: out, cronbach_alpha: cronbachAlpha(columns) ?? null };
 }
 
-/** Spearman's ρ over the complete pairs; null when undefined. */
-function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
-  const p = pairedValues(x, y);
-  return spearman(p.x, p.y) ?? null;
+/** Ranks of the diagnostics over the last set of rows, shared by the dimensions while their rows are the same. */
+interface DiagnosticRanks {
+  rows: number[];
+  ranks: Float64Array[];
 }
 
 /**
- * Spearman's ρ of columns[0] and columns[1] controlling for the others (the partial formula on their ρ's) over the
- * rows where all are present. A control without variance (every session the same length) controls for nothing.
+ * The length figures of one dimension: ρ of the score with total_words and with the number of answers (rows with
+ * the score and both), and the partial item–rest ρ given both (rows with the rest score too); `controls` is
+ * [total_words, answers]. A control without variance (every session the same length) controls for nothing.
  */
-function partialRankCorrelation(columns: readonly ArrayLike<number>[]): number | null {
+function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefined, controls: readonly ArrayLike<number>[], cache: { last?: DiagnosticRanks }) {
+  const rowsA = completeRows([col, ...controls]);
+  const rowsB = rest ? completeRows([col, rest, ...controls]) : [];
+  const ranked = (rows: number[]) => {
+    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(rows.map((i) => c[i]))) };
+    return cache.last.ranks;
+  };
+  // The Spearman matrix of [cols…, the controls that vary over the rows]; `kept` says which controls those are.
+  const matrix = (rows: number[], cols: readonly ArrayLike<number>[]) => {
+    const ranks = ranked(rows);
+    const kept = controls.map((_, k) => k).filter((k) => ranks[k].some((v) => v !== ranks[k][0]));
+    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(rows.map((i) => c[i]))), ...kept.map((k) => ranks[k])]) : undefined;
+    return { r, kept, at: (k: number) => (kept.includes(k) && r ? r[0][cols.length + kept.indexOf(k)] : null) };
+  };
+  const b = rest && rowsB.length ? matrix(rowsB, [col, rest]) : undefined;
+  const a = b && rowsB.length === rowsA.length ? b : matrix(rowsA, [col]);
+  const partial = b?.r ? partialCorrelationGiven(b.r, 0, 1, b.kept.map((_, j) => j + 2)) ?? null : null;
+  const length = controls.map((_, k) => a.at(k));
+  return { length_r: length[0], answers_r: length[1], partial_item_rest_r: partial };
+}
+
+/** The rows where every column has a finite value. */
+function completeRows(columns: readonly ArrayLike<number>[]): number[] {
   const rows: number[] = [];
-  for (let i = 0; i < columns[0].length; i++) if (columns.every((c) => Number.isFinite(c[i]))) rows.push(i);
-  const values = columns.map((c) => rows.map((i) => c[i]));
-  const kept = values.filter((v, k) => k < 2 || new Set(v).size > 1);
-  const r: number[][] = [];
-  for (const a of kept) {
-    const row: number[] = [];
-    for (const b of kept) {
-      const v = a === b ? 1 : spearman(a, b);
-      if (v === undefined) return null;
-      row.push(v);
-    }
-    r.push(row);
+  for (let i = 0; i < columns[0].length; i++) {
+    let ok = true;
+    for (const c of columns) if (!Number.isFinite(c[i])) { ok = false; break; }
+    if (ok) rows.push(i);
   }
-  return partialCorrelationGiven(r, 0, 1, kept.slice(2).map((_, k) => k + 2)) ?? null;
+  return rows;
+}
+
+/** Same rows in the same order. */
+function sameRows(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -9,6 +9,7 @@ import { decileBins, type BinnedMean } from "../stats/decile-bins";
 import { correlationPValue } from "../stats/correlation-p-value";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
+import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { AMOUNT_FEATURES, LENGTH_CONTROLS, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
 
 /** A feature a link can test: a numeric media feature or a text statistic of the session. */
@@ -62,8 +63,8 @@ export interface FeatureLink {
 }
 
 /**
- * Every feature (numeric media features: per-session means from the join layer; the text diagnostics) against
- * every dimension, the overall score and every dimension's risk tag: n, Pearson, Spearman with a 95% interval
+ * Every numeric media feature (per-session means from the join layer) against every dimension, the overall score
+ * and every dimension's risk tag, and every text feature (`TEXT_FEATURES`) against every dimension: n, Pearson, Spearman with a 95% interval
  * (seeded bootstrap up to `bootstrapMaxN` pairs, Fisher z above), its p-value and Benjamini–Hochberg q-value over
  * all the links of the run, the partial ρ at an equal amount said (total_words and answers), and decile bins. Sessions without the
  * feature are left out and counted; a feature whose column is absent is not tested.
@@ -73,27 +74,38 @@ export interface FeatureLink {
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
   const { features = [...MEDIA_FEATURES, ...TEXT_FEATURES], resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000, fdr = 0.05 } = options;
   const targets = linkTargets(joined, dimensions);
-  const controls = LENGTH_CONTROLS.map((f) => featureColumn(joined, f)).filter((c): c is ArrayLike<unknown> => c !== undefined);
-  const controlOrders = controls.map((c) => sortedPresent(c));
+  // The controls' columns and sort orders, also used when they are tested as features.
+  const known = new Map<LinkFeature, { values: ArrayLike<unknown>; order: Int32Array }>();
+  for (const f of LENGTH_CONTROLS) {
+    const values = featureColumn(joined, f);
+    if (values) known.set(f, { values, order: sortedPresent(values) });
+  }
+  const controls = [...known.values()].map((c) => c.values);
+  const controlOrders = [...known.values()].map((c) => c.order);
   const links: FeatureLink[] = [];
   // Position of each row among a subset's rows (-1 where the row is not in it); reset after each subset.
   const position = new Int32Array(joined.numRows()).fill(-1);
   const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
   for (const feature of features) {
-    const fx = featureColumn(joined, feature);
+    const fx = known.get(feature)?.values ?? featureColumn(joined, feature);
     if (!fx) continue;
-    const featureOrder = sortedPresent(fx);
+    const featureOrder = known.get(feature)?.order ?? sortedPresent(fx);
+    const cache: { last?: PartialCache } = {};
     targets.forEach(([target, ty], t) => {
+      // Text features are tested against the dimensions (targets 0 … dimensions.length − 1), not the overall score or tags.
+      if (isTextFeature(feature) && t >= dimensions.length) return;
       const { x, y, rows, missing } = pairedValues(fx, ty);
       if (x.length < minN) return;
       const [orderX, orderY] = subsetOrders(rows, [featureOrder, targetOrders[t]], position);
-      const rho = pearson(ranks(x, orderX), ranks(y, orderY));
+      const rx = ranks(x, orderX);
+      const ry = ranks(y, orderY);
+      const rho = pearson(rx, ry);
       const r = pearson(x, y);
       if (r === undefined || rho === undefined) return;
       const interval = x.length > bootstrapMaxN || resamples <= 0 ? "fisher-z" : "bootstrap";
       const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
       if (!ci) return;
-      const partial = !AMOUNT_FEATURES.some((f) => f === feature) && controls.length ? partialSpearman([fx, ty, ...controls], [featureOrder, targetOrders[t], ...controlOrders], position) : undefined;
+      const partial = !AMOUNT_FEATURES.some((f) => f === feature) && controls.length ? partialSpearman({ rows, rx, ry }, rho, controls, controlOrders, position, cache) : undefined;
       links.push({
         feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, p: correlationPValue(rho, x.length), q: NaN, significant: false,
         partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, controls.length) : NaN, bins: decileBins(x, y, orderX),
@@ -123,29 +135,66 @@ function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<u
   return table.columnNames().includes(feature) ? (table.array(feature) as ArrayLike<unknown>) : undefined;
 }
 
-/** Spearman's ρ of columns[0] and columns[1] controlling for the others, over the rows where all are present (the rank-based partial correlation). */
-function partialSpearman(columns: readonly ArrayLike<unknown>[], orders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
-  const rows: number[] = [];
-  for (let i = 0; i < columns[0].length; i++) if (columns.every((c) => present(c[i]))) rows.push(i);
-  if (rows.length < columns.length + 3) return undefined;
-  const subOrders = subsetOrders(rows, orders, position);
-  const r = columnRanks(columns.map((c) => rows.map((i) => c[i] as number)), subOrders);
-  const rho = r === undefined ? undefined : partialCorrelationGiven(r, 0, 1, columns.slice(2).map((_, k) => k + 2));
+/** A link's complete pairs: the rows and the ranks of x and y over them. */
+interface Pairs {
+  rows: number[];
+  rx: number[];
+  ry: number[];
+}
+
+/** The ranks of the controls over one set of rows and their correlations with the feature, kept for the next target with the same rows. */
+interface PartialCache {
+  rows: number[];
+  rz: number[][];
+  /** Correlation matrix of [x, controls…]. */
+  r: number[][];
+}
+
+/**
+ * Spearman's ρ of x and y controlling for `controls`, over the rows where all are present (the rank-based partial
+ * correlation). When the controls are present on every pair (the usual case) it reuses the pairs' ranks, and the
+ * ranks of the controls and their correlations with x, which depend on the rows only, are kept in `cache` for the
+ * next target of the same feature (the dimensions share their rows).
+ */
+function partialSpearman(pairs: Pairs, rho: number, controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array, cache: { last?: PartialCache }): { rho: number; n: number } | undefined {
+  const rows = pairs.rows.filter((i) => controls.every((c) => present(c[i])));
+  if (rows.length < controls.length + 5) return undefined;
+  if (rows.length < pairs.rows.length) return partialOnSubset(pairs, rows, controls, controlOrders, position);
+  let c = cache.last;
+  if (!c || !sameRows(c.rows, rows)) {
+    const orders = subsetOrders(rows, controlOrders, position);
+    const rz = controls.map((z, k) => ranks(rows.map((i) => Number(z[i])), orders[k]));
+    const r = correlationMatrix([pairs.rx, ...rz]);
+    if (!r) return undefined;
+    c = cache.last = { rows, rz, r };
+  }
+  const ry = correlationMatrix([pairs.ry, ...c.rz]);
+  if (!ry) return undefined;
+  // The matrix of [x, y, controls…].
+  const k = controls.length;
+  const m = [[1, rho, ...c.r[0].slice(1)], [rho, 1, ...ry[0].slice(1)]];
+  for (let a = 0; a < k; a++) m.push([c.r[a + 1][0], ry[a + 1][0], ...c.r[a + 1].slice(1)]);
+  const partial = partialCorrelationGiven(m, 0, 1, controls.map((_, j) => j + 2));
+  return partial === undefined ? undefined : { rho: partial, n: rows.length };
+}
+
+/** The partial ρ over a subset of the pairs (some controls missing): every column ranked afresh over the subset. */
+function partialOnSubset(pairs: Pairs, rows: number[], controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
+  const keep = new Set(rows);
+  const at = pairs.rows.flatMap((row, p) => (keep.has(row) ? [p] : []));
+  const values = [at.map((p) => pairs.rx[p]), at.map((p) => pairs.ry[p])];
+  const orders = subsetOrders(rows, controlOrders, position);
+  const rk = [...values.map((v) => Array.from(rankValues(v))), ...controls.map((z, k) => ranks(rows.map((i) => Number(z[i])), orders[k]))];
+  const r = correlationMatrix(rk);
+  const rho = r ? partialCorrelationGiven(r, 0, 1, controls.map((_, j) => j + 2)) : undefined;
   return rho === undefined ? undefined : { rho, n: rows.length };
 }
 
-/** The Spearman correlation matrix of columns (given their ascending orders); `undefined` when a column is constant. */
-function columnRanks(values: readonly number[][], orders: readonly Int32Array[]): number[][] | undefined {
-  const rk = values.map((v, k) => ranks(v, orders[k]));
-  const r = rk.map(() => new Array<number>(rk.length).fill(1));
-  for (let a = 0; a < rk.length; a++) {
-    for (let b = a + 1; b < rk.length; b++) {
-      const v = pearson(rk[a], rk[b]);
-      if (v === undefined) return undefined;
-      r[a][b] = r[b][a] = v;
-    }
-  }
-  return r;
+/** Same rows in the same order. */
+function sameRows(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const present = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);

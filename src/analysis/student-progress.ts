@@ -11,6 +11,8 @@ export interface ProgressOptions {
   minSessions?: number;
   /** |RCI| above this is a change beyond measurement error. Default 1.96 (5% level; Jacobson & Truax, 1991). */
   rciCritical?: number;
+  /** `studentTimelines(sessions)` when the caller has it. */
+  timeline?: aq.ColumnTable;
 }
 
 /** One student's change on one dimension. */
@@ -68,7 +70,7 @@ export interface ProgressReport {
  */
 export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly string[], quality: DimensionQualityReport, options: ProgressOptions = {}): ProgressReport {
   const { minSessions = 3, rciCritical = 1.96 } = options;
-  const tl = studentTimelines(sessions).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
+  const tl = (options.timeline ?? studentTimelines(sessions)).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
   const users = tl.array("user_id") as string[];
   const index = tl.array("session_index") as number[];
   const changes: StudentChange[] = [];
