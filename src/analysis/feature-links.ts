@@ -117,14 +117,14 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
   return links;
 }
 
-/** The targets of the links: every dimension, the overall score, and each dimension's risk tag as 0/1 (NaN without scores). */
+/** The targets of the links: every dimension, the overall score, and each dimension's risk tag as 0/1 (NaN without scores), those the table has. */
 function linkTargets(joined: aq.ColumnTable, dimensions: readonly string[]): [string, ArrayLike<unknown>][] {
-  const targets: [string, ArrayLike<unknown>][] = [
-    ...dimensions.map((d) => [d, joined.array(dimensionColumn(d)) as ArrayLike<unknown>] as [string, ArrayLike<unknown>]),
-    ["overall_score", joined.array("overall_score") as ArrayLike<unknown>],
-  ];
-  const risks = joined.array("risk_tags") as (readonly string[] | null)[];
+  const targets: [string, ArrayLike<unknown>][] = dimensions.map((d) => [d, joined.array(dimensionColumn(d)) as ArrayLike<unknown>]);
+  if (!joined.columnNames().includes("overall_score")) return targets;
   const hasDims = joined.array("overall_score") as ArrayLike<number>;
+  targets.push(["overall_score", hasDims]);
+  if (!joined.columnNames().includes("risk_tags")) return targets;
+  const risks = joined.array("risk_tags") as (readonly string[] | null)[];
   for (const d of dimensions) targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
   return targets;
 }

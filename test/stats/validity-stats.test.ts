@@ -90,3 +90,49 @@ test("feature links: Spearman, partial ρ at an equal amount said (total_words a
     else { close(l.partial_spearman, partial, 1e-12); close(l.partial_p / partialP!, 1, 2e-7); }
   }
 });
+
+/*
+ * dimensionQuality's length figures and ICC on 8 students × 3 sessions, against Python (helpers as above):
+ *   i = 3u + j; a = (i*7)%11 + u; b = (i*5)%13 + 2j; c = (i*3)%7 + u%3; w = 40 + (i*17)%29; answers n = 1 + i%3
+ *   rest = (b + c)/2; partial item–rest = pc applied twice on the Spearman matrix of [a, rest, w, n]   # 0.18003109291836789
+ *   sp(a, w) # 0.14243485504515763   sp(a, n) # -0.12228356810314862   ICC(C,1) of a's 8×3 matrix # 0.1739130434782606
+ *   st.correlation(a, rest) # 0.19987517970514343
+ */
+test("dimension quality: partial item–rest at an equal amount said, length_r, answers_r and the ICC match Python", async () => {
+  const { dimensionQuality } = await import("../../src/index");
+  const i = Array.from({ length: 24 }, (_, k) => k);
+  const u = i.map((k) => Math.floor(k / 3)), j = i.map((k) => k % 3);
+  const w = i.map((k) => 40 + ((k * 17) % 29));
+  const sessions = aq.table({
+    session_id: i.map((k) => `s${k}`), user_id: u.map((x) => `u${x}`), ts: i.map((k) => new Date(Date.UTC(2025, 0, 1 + j[k], u[k]))),
+    "score:a": i.map((k) => ((k * 7) % 11) + u[k]), "score:b": i.map((k) => ((k * 5) % 13) + 2 * j[k]), "score:c": i.map((k) => ((k * 3) % 7) + (u[k] % 3)),
+    total_words: w, avg_answer_len: i.map((k) => w[k] / (1 + (k % 3))), filler_ratio: i.map(() => 0.01),
+  });
+  const a = dimensionQuality(sessions, ["a", "b", "c"], { minStudents: 5 }).dimensions.a;
+  close(a.partial_item_rest_r, 0.18003109291836789, 1e-12);
+  close(a.length_r, 0.14243485504515763, 1e-12);
+  close(a.answers_r, -0.12228356810314862, 1e-12);
+  close(a.retest_icc, 0.1739130434782606, 1e-12);
+  close(a.item_rest_r, 0.19987517970514343, 1e-12);
+  assert.equal(a.retest_icc_students, 8);
+  assert.ok(a.flags.includes("unreliable") && a.flags.includes("unsupported") && a.verdict === "arbitrary", `${a.flags} ${a.verdict}`);
+});
+
+test("a link's partial ρ over the pairs with both controls equals the one computed on those rows alone", () => {
+  const n = 60;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  const w = idx.map((i) => (i % 7 === 0 ? NaN : 50 + ((i * 13) % 41)));
+  const table = (keep: (i: number) => boolean) => {
+    const rows = idx.filter(keep);
+    return aq.table({
+      "audio.speech_rate": rows.map((i) => (i * 37) % 23), "score:d": rows.map((i) => ((i * 11) % 17) + (i % 5)), overall_score: rows.map(() => 1), risk_tags: rows.map(() => null),
+      total_words: rows.map((i) => w[i]), avg_answer_len: rows.map((i) => (w[i] || 60) / (1 + (i % 4))), filler_ratio: rows.map((i) => ((i * 7) % 10) / 100),
+    });
+  };
+  const some = featureLinks(table(() => true), ["d"], { resamples: 0, features: ["audio.speech_rate"] })[0];
+  const complete = featureLinks(table((i) => Number.isFinite(w[i])), ["d"], { resamples: 0, features: ["audio.speech_rate"] })[0];
+  assert.equal(some.n, n);
+  assert.equal(complete.n, n - Math.ceil(n / 7));
+  close(some.partial_spearman, complete.partial_spearman!, 1e-12);
+  close(some.partial_p, complete.partial_p, 1e-15);
+});
