@@ -44,7 +44,7 @@ function qualityAnswer(a: Analysis): string {
   const arb = by("arbitrary").map(([n, d]) => `${n} (retest ICC ${f2(d.retest_icc!)} and no observable feature tracks it)`);
   const len = dims.filter(([, d]) => d.flags.includes("length_driven")).map(([n, d]) => `${n} (ρ = ${f2(d.length_r!)} with total_words)`);
   const parts = [
-    `${by("ok").length} of ${dims.length} dimensions discriminate without a flag against them: ${list(ok)}.`,
+    `${by("ok").length} of ${dims.length} dimensions discriminate (verdict ok): ${list(ok)}.`,
     `Too concentrated: ${list(conc)}.`,
     `Arbitrary — unstable for the same student and unrelated to anything observable: ${list(arb)}.`,
   ];

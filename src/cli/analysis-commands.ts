@@ -30,7 +30,7 @@ export function analyzeCommand(): Command {
         for (const r of d.reasons) lines.push(`    - ${r}`);
       }
       if (a.unreachable_tags.length) lines.push("unreachable by construction:", ...a.unreachable_tags.map((u) => `  ${u.dimension} ${u.tag}: ${u.reason}`));
-      lines.push("significant feature links (Spearman, Benjamini–Hochberg q < 0.05; 95% CI: bootstrap, or Fisher z above 5,000 pairs; partial ρ at equal total_words):");
+      lines.push("significant feature links (Spearman, Benjamini–Hochberg q < 0.05; 95% CI: bootstrap, or Fisher z above 5,000 pairs; partial ρ at an equal amount said, i.e. total_words and answers):");
       for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] q=${l.q.toPrecision(2)} partial ρ=${f2(l.partial_spearman)} n=${l.n}`);
       lines.push(`progress (${a.progress.students} students with ≥ 3 sessions):`);
       for (const [name, d] of Object.entries(a.progress.dimensions)) {
