@@ -12,27 +12,13 @@ import { dimensionColumn } from "../join/columns";
 import { nameRecord } from "../join/name-record";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { featureLinks, type FeatureLink } from "./feature-links";
-import { dimensionEvidence, type EvidenceLink, type EvidenceOptions } from "./dimension-evidence";
+import { dimensionEvidence, type EvidenceLink } from "./dimension-evidence";
 import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
 import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
-import { qualityVerdict, type QualityFlag } from "./quality-verdict";
+import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
 
-/** The criteria behind the verdicts; each default names its source. */
-export interface DimensionQualityOptions extends EvidenceOptions {
-  /** The score scale [floor, ceiling]. Default [0, 100]. */
-  scale?: [number, number];
-  /** Floor/ceiling effect: more than this share at a bound. Default 0.15 (Terwee et al., 2007). */
-  maxBoundShare?: number;
-  /** Fewer distinct values than this cannot rank candidates. Default 4 (the kit's choice: clarity has at most 6 by construction). */
-  minDistinct?: number;
-  /** Normalised entropy of the 10-bin histogram below this is too narrow. Default 0.25 (the kit's choice). */
-  minEntropy?: number;
-  /** Growth-corrected retest ICC below this is `unreliable`. Default 0.5 ("poor" below 0.50, Koo & Li, 2016). */
-  minRetest?: number;
-  /** |partial item–rest r| at least this counts as related to the other dimensions. Default 0.2 ("poor" below 0.20, classical test theory). */
-  minItemRest?: number;
-  /** |length_r| at least this is `length_driven`. Default 0.3 (the kit's choice: ≥ 9% of the rank variance is the amount said). */
-  maxLengthR?: number;
+/** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
+export interface DimensionQualityOptions extends VerdictOptions {
   /** Fewer consecutive-session pairs than this leave retest_r null. Default 20. */
   minPairs?: number;
   /** The ICC reads each student's first this many scored sessions. Default 3 (the progress analysis' minimum). */

@@ -1,4 +1,4 @@
-import type { EvidenceLink } from "./dimension-evidence";
+import type { EvidenceLink, EvidenceOptions } from "./dimension-evidence";
 
 /** What can be wrong with a dimension: each is a criterion of `qualityVerdict`. */
 export type QualityFlag = "concentrated" | "unreliable" | "length_driven" | "unsupported";
@@ -19,17 +19,22 @@ export interface QualityFigures {
   supported: boolean;
 }
 
-/** The thresholds of `qualityVerdict`, as `DimensionQualityOptions` documents them. */
-export interface VerdictOptions {
+/** The thresholds of `qualityVerdict`; each default names its source. */
+export interface VerdictOptions extends EvidenceOptions {
+  /** The score scale [floor, ceiling]. Default [0, 100]. */
   scale?: [number, number];
+  /** Floor/ceiling effect: more than this share at a bound. Default 0.15 (Terwee et al., 2007). */
   maxBoundShare?: number;
+  /** Fewer distinct values than this cannot rank candidates. Default 4 (the kit's choice: clarity has at most 6 by construction). */
   minDistinct?: number;
+  /** Normalised entropy of the 10-bin histogram below this is too narrow. Default 0.25 (the kit's choice). */
   minEntropy?: number;
+  /** Growth-corrected retest ICC below this is `unreliable`. Default 0.5 ("poor" below 0.50, Koo & Li, 2016). */
   minRetest?: number;
+  /** |partial item–rest r| at least this counts as related to the other dimensions. Default 0.2 ("poor" below 0.20, classical test theory). */
   minItemRest?: number;
+  /** |length_r| at least this is `length_driven`. Default 0.3 (the kit's choice: ≥ 9% of the rank variance is the amount said). */
   maxLengthR?: number;
-  minEvidence?: number;
-  fdr?: number;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
