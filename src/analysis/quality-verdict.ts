@@ -73,7 +73,7 @@ export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}):
     flags.push("unsupported");
     const best = d.evidence[0];
     const bestText = best ? ` (strongest: ${best.feature}, partial ρ = ${f2(best.partial_spearman)}, q = ${best.q.toPrecision(2)})` : " (no feature tested)";
-    const irName = d.partial_item_rest_r !== null ? "item–rest r controlling for total_words" : "item–rest r";
+    const irName = d.partial_item_rest_r !== null ? "item–rest r at an equal amount said" : "item–rest r";
     reasons.push(`tracks nothing observable: no feature link with |partial ρ| ≥ ${minEvidence} at q < ${fdr}${bestText}, and ${irName} ${itemRest === null ? "n/a" : f2(itemRest)} below ${minItemRest} in size`);
   }
   const verdict = flags.includes("unreliable") && flags.includes("unsupported") ? "arbitrary" : flags.includes("concentrated") ? "concentrated" : "ok";
