@@ -130,22 +130,28 @@ export function reflectionScore(hits: number): number {
   return pyRound((hits / REFLECTION_KEYWORDS.length) * 100, 1);
 }
 
+/** The backend's STAR comment parts: result coverage low, action coverage low, neither. */
+const STAR_RESULT = "多补充结果与影响，更像真实面试回答。";
+const STAR_ACTION = "多强调你具体做了什么，而不是团队做了什么。";
+/** Indexed by (result low) · 2 + (action low): the parts joined by a space, as the backend joins them. */
+const STAR_COMMENTS = ["整体结构基本清晰，可以继续用 STAR 模型优化表达。", STAR_ACTION, STAR_RESULT, `${STAR_RESULT} ${STAR_ACTION}`];
+const CLARITY_LONG = "回答略偏长，可以先给结论再展开细节。";
+const CLARITY_FILLERS = "口头禅略多，可以先写下关键点再开口作答。";
+/** Indexed by (answers too long) · 2 + (too many fillers). */
+const CLARITY_COMMENTS = ["整体表达清晰度不错，可以保持当前节奏。", CLARITY_FILLERS, CLARITY_LONG, `${CLARITY_LONG} ${CLARITY_FILLERS}`];
+const REFLECTION_COMMENTS = ["有一定反思意识，可以继续保持用复盘思路讲故事。", "可以在回答结尾多补一句‘这次经历让我学到…’，体现反思能力。"];
+
 function starComment(cov: readonly number[], rules: RulesConfig): string {
-  const parts: string[] = [];
-  if (cov[3] < rules.star.commentCoverage) parts.push("多补充结果与影响，更像真实面试回答。");
-  if (cov[2] < rules.star.commentCoverage) parts.push("多强调你具体做了什么，而不是团队做了什么。");
-  return parts.join(" ") || "整体结构基本清晰，可以继续用 STAR 模型优化表达。";
+  const low = rules.star.commentCoverage;
+  return STAR_COMMENTS[(cov[3] < low ? 2 : 0) + (cov[2] < low ? 1 : 0)];
 }
 
 function clarityComment(avgLen: number, fillerRatio: number, rules: RulesConfig): string {
-  const parts: string[] = [];
-  if (avgLen > rules.clarity.length.high) parts.push("回答略偏长，可以先给结论再展开细节。");
-  if (fillerRatio > rules.clarity.fillerComment) parts.push("口头禅略多，可以先写下关键点再开口作答。");
-  return parts.join(" ") || "整体表达清晰度不错，可以保持当前节奏。";
+  return CLARITY_COMMENTS[(avgLen > rules.clarity.length.high ? 2 : 0) + (fillerRatio > rules.clarity.fillerComment ? 1 : 0)];
 }
 
 function reflectionComment(score: number, rules: RulesConfig): string {
-  return score < rules.reflection.commentThreshold ? "可以在回答结尾多补一句‘这次经历让我学到…’，体现反思能力。" : "有一定反思意识，可以继续保持用复盘思路讲故事。";
+  return REFLECTION_COMMENTS[score < rules.reflection.commentThreshold ? 1 : 0];
 }
 
 /**
