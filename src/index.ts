@@ -73,6 +73,10 @@ export * from "./stats/spearman-interval";
 export * from "./stats/average-ranks";
 export * from "./stats/normalized-entropy";
 export * from "./stats/cronbach-alpha";
+export * from "./stats/benjamini-hochberg";
+export * from "./stats/partial-correlation";
+export * from "./stats/correlation-p-value";
+export * from "./stats/icc-consistency";
 
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
@@ -99,6 +103,11 @@ export * from "./analysis/tag-outcome";
 export * from "./analysis/result-rows";
 export * from "./analysis/suggestion-rows";
 export * from "./analysis/truth-check";
+export * from "./analysis/text-features";
+export * from "./analysis/dimension-evidence";
+export * from "./analysis/retest-reliability";
+export * from "./analysis/quality-verdict";
+export * from "./analysis/plain-answers";
 
 export * from "./stats/decile-bins";
 
