@@ -12,7 +12,7 @@ export function analyzeCommand(): Command {
       // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
       const { loadFilteredTables } = await import("./load-filtered-tables");
       const { analyze, analysisJson } = await import("../analysis/analyze");
-      const { plainAnswers } = await import("../analysis/plain-answers");
+      const { plainAnswers, formatPlainAnswers } = await import("../analysis/plain-answers");
       const { defaultRules } = await import("../rules/rules-config");
       const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
@@ -33,9 +33,7 @@ export function analyzeCommand(): Command {
       for (const [name, d] of Object.entries(a.progress.dimensions)) {
         lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
       }
-      const answers = plainAnswers(a, defaultRules());
-      lines.push("", "In plain words:", `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
-        `2. Do the features match the dimensions and today's thresholds? ${answers.features}`, `3. Who improved, on what? ${answers.progress}`);
+      lines.push("", "In plain words:", formatPlainAnswers(plainAnswers(a, defaultRules())));
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }

@@ -3,7 +3,16 @@
  * header's tooltip, in the notebooks (`tableBundle`) and the report (`recordsTable`).
  */
 export const COLUMN_NOTES: Readonly<Record<string, string>> = {
-  verdict: "informative, concentrated (piled at a bound, too few values or too narrow) or arbitrary (unstable for a student and unrelated to the other dimensions)",
+  verdict: "ok, concentrated (piled at a bound, too few values or too narrow) or arbitrary (unreliable for a student and supported by nothing observable)",
+  flags: "every criterion that fired: concentrated, unreliable (growth-corrected retest < 0.5), length_driven (|ρ| with total_words ≥ 0.3), unsupported (no observable link and no item–rest at equal length)",
+  partial_item_rest_r: "item–rest r at an equal amount said (total_words and answers held fixed): agreement that is not just length (higher is better; > 0.2 counts)",
+  retest_icc: "growth-corrected test–retest ICC(C,1) over a student's sessions, session index as a fixed effect (higher is better; < 0.5 is poor, Koo & Li 2016)",
+  length_r: "Spearman's ρ with total_words: how much the score rises with the amount said (|ρ| ≥ 0.3 is length-driven; nearer 0 is better)",
+  answers_r: "Spearman's ρ with the number of answers (total_words / avg_answer_len)",
+  supported: "at least one observable feature links to it at an equal amount said (|ρ| ≥ 0.1, q < 0.05)",
+  partial_spearman: "Spearman's ρ at an equal amount said (total_words and answers held fixed)",
+  improved: "dimensions on which the student improved beyond measurement error (RCI > 1.96)",
+  sessions: "the student's sessions with a score",
   reasons: "the criteria that fired, with their figures",
   n: "sessions with a value",
   missing: "sessions without one of the two values (left out)",
@@ -18,7 +27,7 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   pearson: "Pearson's r, −1…1",
   ci95_lo: "lower end of the 95% interval",
   ci95_hi: "upper end of the 95% interval",
-  significant: "the 95% interval excludes 0",
+  significant: "q < 0.05 (Benjamini–Hochberg over every link of the run)",
   interval: "how the interval was computed (seeded bootstrap, or Fisher z above 5,000 pairs)",
   q: "false-discovery-rate adjusted p (Benjamini–Hochberg; lower is stronger evidence, < 0.05 counts)",
   mean_change_per_session: "the cohort's mean change of the score per session (above 0 is improvement)",
