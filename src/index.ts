@@ -28,6 +28,7 @@ export * from "./load/load-metrics";
 
 export * from "./join/columns";
 export * from "./join/name-record";
+export * from "./join/column-values";
 export * from "./join/column";
 export * from "./join/block-column";
 export * from "./join/coded-column";
@@ -73,6 +74,10 @@ export * from "./stats/cronbach-alpha";
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
+export * from "./rules/parse-rules";
+export * from "./rules/with-thresholds";
+export * from "./rules/clamp-threshold";
+export * from "./io/nearest-name";
 
 export * from "./io/output-check";
 export * from "./io/output-file";
@@ -89,6 +94,7 @@ export * from "./analysis/suggest-threshold";
 export * from "./analysis/analyze";
 export * from "./analysis/tag-outcome";
 export * from "./analysis/result-rows";
+export * from "./analysis/suggestion-rows";
 export * from "./analysis/truth-check";
 
 export * from "./stats/decile-bins";
@@ -115,6 +121,9 @@ export * from "./notebook/table-bundle";
 export * from "./notebook/figure-bundle";
 export * from "./notebook/display-bundle";
 export * from "./notebook/show";
+export * from "./notebook/show-tuner";
+export * from "./notebook/column-notes";
+export * from "./notebook/with-plotly";
 export * from "./notebook/notebook-log-path";
 
 export * from "./rules/scoring-input-json";
@@ -123,3 +132,15 @@ export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
 export * from "./generate/write-log";
+
+export * from "./dataset/table-names";
+export * from "./dataset/dataset-tables";
+export * from "./dataset/column-types";
+export * from "./dataset/filter-tables";
+export * from "./dataset/filter-options";
+export * from "./sql/sql";
+export * from "./sql/quote";
+export * from "./sql/format-result";
+export * from "./export/export-tables";
+export * from "./dataset/compare";
+export * from "./dataset/to-danfo";

@@ -1,17 +1,18 @@
 import { Command } from "commander";
+import { filterOptions } from "./filter-options";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function analyzeCommand(): Command {
-  return new Command("analyze")
+  return filterOptions(new Command("analyze"))
     .description("dimension quality with verdicts, media features against dimensions, student progress")
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
       // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
-      const { loadTables } = await import("../join/load-tables");
+      const { loadFilteredTables } = await import("./load-filtered-tables");
       const { analyze, analysisJson } = await import("../analysis/analyze");
-      const t = await loadTables(logs);
+      const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(analysisJson(a), null, 2)}\n`);
@@ -33,18 +34,18 @@ export function analyzeCommand(): Command {
 }
 
 export function replayCommand(): Command {
-  return new Command("replay")
+  return filterOptions(new Command("replay"))
     .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
     .argument("[logs...]", "log files")
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
-      const { loadTables } = await import("../join/load-tables");
+      const { loadFilteredTables } = await import("./load-filtered-tables");
       const { replay } = await import("../analysis/replay");
       const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
       const { readRules } = await import("../rules/rules-file");
       const rules = readRules(o.rules);
-      const t = await loadTables(logs);
+      const t = await loadFilteredTables(logs, o);
       const input = scoringInput(t.sessions, t.dimensions, rules);
       const r = replay(input, rules);
       const omitted = input.omitted ?? [];

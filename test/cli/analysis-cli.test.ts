@@ -38,7 +38,15 @@ test("rules --print round-trips through replay --rules; a changed rule changes s
   writeFileSync(join(dir, "bad.json"), JSON.stringify({ tags: { strengthAtLeast: "high" } }));
   const bad = cli(["replay", sample, "--rules", join(dir, "bad.json")]);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /invalid rules .*bad\.json at tags\.strengthAtLeast/);
+  assert.match(bad.stderr, /invalid rules .*bad\.json: tags\.strengthAtLeast: Invalid input: expected number/);
+  // A misspelt key is an error naming the nearest known key, for replay and for report (exit 2, one line).
+  writeFileSync(join(dir, "typo.json"), JSON.stringify({ tags: { riskAtmost: 40 } }));
+  const typo = cli(["replay", sample, "--rules", join(dir, "typo.json")]);
+  assert.equal(typo.status, 2);
+  assert.equal(typo.stderr, `metrics-kit: invalid rules ${join(dir, "typo.json")}: tags.riskAtmost: unknown key; did you mean tags.riskAtMost?\n`);
+  const report = cli(["report", sample, "--out", join(dir, "r.html"), "--rules", join(dir, "typo.json")]);
+  assert.equal(report.status, 2);
+  assert.match(report.stderr, /did you mean tags\.riskAtMost\?/);
   const out = join(dir, "rules.json");
   writeFileSync(out, "keep");
   assert.equal(cli(["rules", "--out", out]).status, 2);
