@@ -69,7 +69,7 @@ export class CacheWriter {
       closeSync(this.fd);
       renameSync(this.temp, this.file);
     } finally {
-      remove(this.temp);
+      removeFile(this.temp);
       releaseTemp(this.temp);
     }
   }
@@ -81,7 +81,7 @@ export class CacheWriter {
     try {
       closeSync(this.fd);
     } finally {
-      remove(this.temp);
+      removeFile(this.temp);
       releaseTemp(this.temp);
     }
   }
@@ -135,7 +135,8 @@ export function* readCacheFile(file: string, key: string): Generator<Buffer, voi
   }
 }
 
-function remove(path: string): void {
+/** Deletes a file; one already gone is fine. @example removeFile("/cache/ab….seg") */
+export function removeFile(path: string): void {
   try {
     unlinkSync(path);
   } catch (error) {

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, unlinkSync, type BigIntStats } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { join } from "node:path";
 import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
 import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
 import type { ParsedChunk } from "../load/parse-chunk";
-import { CacheWriter } from "./cache-file";
+import { CacheWriter, removeFile } from "./cache-file";
 import type { CacheSettings } from "./cache-settings";
 import { evict, touchEntries } from "./cache-eviction";
 import { chunkRecord, readIndex, readSegment, writeIndex, type LogIndex, type SegmentRef, type StoredChunk } from "./log-index";
@@ -140,7 +140,7 @@ function finishPlain(log: Log, s: { path: string; id: string; key: string; index
   };
   const names = [s.indexName, ...segments.map((g) => g.name)];
   if (JSON.stringify(next) !== JSON.stringify(s.index)) writeIndex(join(settings.dir, s.indexName), s.key, next);
-  for (const g of s.index?.segments ?? []) if (!names.includes(g.name)) remove(join(settings.dir, g.name));
+  for (const g of s.index?.segments ?? []) if (!names.includes(g.name)) removeFile(join(settings.dir, g.name));
   touchEntries(settings.dir, names);
   evict(settings.dir, settings.maxBytes, new Set(names));
 }
@@ -251,13 +251,5 @@ function safely(write: () => void): void {
     write();
   } catch {
     // the cache is an optimisation: its failures never fail a load
-  }
-}
-
-function remove(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // gone already
   }
 }

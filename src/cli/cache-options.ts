@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import type { CacheOptions } from "../cache/cache-settings";
+import { parseBytes, type CacheOptions } from "../cache/cache-settings";
 
 /** The values of the options `cacheOptions` adds, as commander gives them. */
 export interface CacheOptionValues {
@@ -36,7 +36,11 @@ export function cacheFromOptions(o: CacheOptionValues): CacheOptions {
 }
 
 function byteSize(value: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?)\s*$/i.exec(value);
-  if (!m) throw new InvalidArgumentError("expected bytes, or a number with K, M or G (500M, 2G)");
-  return Math.floor(Number(m[1]) * { "": 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[m[2].toUpperCase() as "" | "K" | "M" | "G"]);
+  try {
+    const n = parseBytes(value);
+    if (n !== undefined) return n;
+  } catch {
+    // the same message as for an empty value
+  }
+  throw new InvalidArgumentError("expected bytes, or a number with K, M or G (500M, 2G)");
 }
