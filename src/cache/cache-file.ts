@@ -1,7 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from "node:fs";
 import { crc32 } from "node:zlib";
-import { releaseTemp, removeStaleTemps, tempPath, trackTemp } from "../io/temp-files";
+import { OutputFile } from "../io/output-file";
 import { CACHE_FORMAT } from "./parser-identity";
 
 // A cache file: MAGIC, the format (u32), the key's length (u32) and the key (UTF-8), then records — each its
@@ -19,32 +18,25 @@ export class CacheFileError extends Error {
 }
 
 /**
- * Writes a cache file atomically: records go to a temporary file beside it, and `commit` renames it into place
- * (without fsync: a cache file lost or torn by a crash is detected on reading and rebuilt). `discard` removes it.
+ * Writes a cache file atomically (`OutputFile` without fsync: a cache file lost or torn by a crash is detected on
+ * reading and rebuilt): records go to a temporary file beside it, and `commit` renames it into place; `discard`
+ * removes it.
  *
  * @example const w = CacheWriter.open(path, key); w.record(bytes); w.commit();
  */
 export class CacheWriter {
-  private done = false;
   private count = 0;
-  /** Bytes written so far. */
-  bytes = 0;
-  private constructor(readonly file: string, private readonly temp: string, private readonly fd: number) {}
+  private constructor(private readonly out: OutputFile) {}
 
   static open(file: string, key: string): CacheWriter {
-    mkdirSync(dirname(file), { recursive: true });
-    removeStaleTemps(file);
-    const temp = tempPath(file);
-    const fd = openSync(temp, "wx");
-    trackTemp(temp);
-    const w = new CacheWriter(file, temp, fd);
+    const w = new CacheWriter(OutputFile.open(file, { force: true, sync: false }));
     const k = Buffer.from(key);
     const head = Buffer.alloc(MAGIC.length + 8);
     MAGIC.copy(head);
     head.writeUInt32LE(CACHE_FORMAT, MAGIC.length);
     head.writeUInt32LE(k.length, MAGIC.length + 4);
-    w.write(head);
-    w.write(k);
+    w.out.write(head);
+    w.out.write(k);
     return w;
   }
 
@@ -53,8 +45,8 @@ export class CacheWriter {
     const head = Buffer.alloc(8);
     head.writeUInt32LE(bytes.length, 0);
     head.writeUInt32LE(crc32(bytes), 4);
-    this.write(head);
-    this.write(bytes);
+    this.out.write(head);
+    this.out.write(bytes);
     this.count++;
   }
 
@@ -63,32 +55,13 @@ export class CacheWriter {
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(TRAILER, 0);
     trailer.writeUInt32LE(this.count, 4);
-    this.write(trailer);
-    this.done = true;
-    try {
-      closeSync(this.fd);
-      renameSync(this.temp, this.file);
-    } finally {
-      removeFile(this.temp);
-      releaseTemp(this.temp);
-    }
+    this.out.write(trailer);
+    this.out.commit();
   }
 
   /** Deletes the temporary file. Safe after `commit`. */
   discard(): void {
-    if (this.done) return;
-    this.done = true;
-    try {
-      closeSync(this.fd);
-    } finally {
-      removeFile(this.temp);
-      releaseTemp(this.temp);
-    }
-  }
-
-  private write(bytes: Uint8Array): void {
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
-    this.bytes += bytes.length;
+    this.out.discard();
   }
 }
 
