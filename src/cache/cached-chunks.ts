@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
 import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
 import type { ParsedChunk } from "../load/parse-chunk";
@@ -32,10 +32,16 @@ const MAX_SEGMENTS = 16;
  * @example for await (const c of cachedChunks(["metrics.log"], {}, cacheSettings({})!)) if (c.fresh) assembler.restartDictionaries();
  */
 export async function* cachedChunks(sources: readonly string[], options: ParseChunksOptions, settings: CacheSettings): AsyncGenerator<CachedChunk, void, undefined> {
+  let identity: string | undefined;
+  try {
+    identity = parserIdentity();
+  } catch {
+    // the parser's files cannot be read (a bundled kit): nothing can be keyed, so nothing is cached
+  }
   for (const file of sources) {
     let fd: number | undefined;
     try {
-      fd = file === STDIN ? undefined : openSync(file, "r");
+      fd = file === STDIN || identity === undefined ? undefined : openSync(file, "r");
     } catch {
       // parseChunks reports why it cannot be read
     }
@@ -45,7 +51,7 @@ export async function* cachedChunks(sources: readonly string[], options: ParseCh
     }
     try {
       const stats = fstatSync(fd, { bigint: true });
-      const params = `${parserIdentity()} ${options.maxLineBytes ?? MAX_LINE_BYTES}`;
+      const params = `${identity} ${options.maxLineBytes ?? MAX_LINE_BYTES}`;
       const log = { file, fd, stats, params, settings, options };
       if (!stats.isFile()) yield* run(parseChunks([file], options), 0);
       else if (isGzip(fd)) yield* gzipLog(log);
@@ -83,7 +89,12 @@ function replayed(file: string, lineBase: number, c: StoredChunk): CachedChunk {
 /** A plain log: its index checked, its valid segments replayed, the rest parsed and cached. */
 async function* plainLog(log: Log): AsyncGenerator<CachedChunk, void, undefined> {
   const { file, fd, stats, settings } = log;
-  const path = realpathSync(file);
+  let path = resolve(file);
+  try {
+    path = realpathSync(file);
+  } catch {
+    // removed since it was opened: the load reads it through its descriptor's checks, keyed by its path as given
+  }
   const id = sha1(`plain\n${path}\n${log.params}`);
   const key = `index ${path} ${log.params}`;
   const indexName = `${id}.idx`;
