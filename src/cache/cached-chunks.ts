@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
 import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
 import type { ParsedChunk } from "../load/parse-chunk";
-import { CacheWriter, removeFile } from "./cache-file";
+import { removeFile } from "./cache-file";
+import { SegmentWriter, segmentKey } from "./segment-writer";
 import type { CacheSettings } from "./cache-settings";
 import { evict, touchEntries } from "./cache-eviction";
-import { chunkRecord, readIndex, readSegment, writeIndex, type LogIndex, type SegmentRef, type StoredChunk } from "./log-index";
+import { readIndex, readSegment, writeIndex, type LogIndex, type SegmentRef, type StoredChunk } from "./log-index";
 import { parserIdentity } from "./parser-identity";
 import { prefixFingerprint } from "./prefix-fingerprint";
 
@@ -190,52 +191,6 @@ async function* gzipLog(log: Log): AsyncGenerator<CachedChunk, void, undefined> 
     writer.commit();
     evict(settings.dir, settings.maxBytes, new Set([name]));
   });
-}
-
-/**
- * Writes chunks into a new segment file as they come (opened at the first), so that caching holds no chunk in
- * memory. A failure to write turns it off: the load goes on uncached.
- */
-class SegmentWriter {
-  private w: CacheWriter | undefined;
-  private failed = false;
-  private to: number;
-  private lines = 0;
-  private readonly name: string;
-  constructor(private dir: string, id: string, private params: string, private from: number, private lineBase: number, private fixed?: { path: string; key: string }) {
-    this.to = from;
-    this.name = `${id}.${randomBytes(5).toString("hex")}.seg`;
-  }
-
-  add(chunk: StoredChunk, lineBase: number): void {
-    if (this.failed) return;
-    if (lineBase !== this.lineBase + this.lines) throw new Error(`cache: chunk at line ${lineBase} after line ${this.lineBase + this.lines}`);
-    try {
-      this.w ??= this.fixed ? CacheWriter.open(this.fixed.path, this.fixed.key) : CacheWriter.open(join(this.dir, this.name), segmentKey({ name: this.name, from: this.from }, this.params));
-      this.w.record(chunkRecord(chunk));
-      this.to = chunk.end;
-      this.lines += chunk.parsed.lines;
-    } catch {
-      this.discard();
-    }
-  }
-
-  /** Commits the file; its reference, or `undefined` when it holds nothing. */
-  commit(): SegmentRef | undefined {
-    if (this.failed || !this.w) return undefined;
-    this.w.commit();
-    return { name: this.name, from: this.from, to: this.to, lines: this.lines };
-  }
-
-  discard(): void {
-    this.failed = true;
-    this.w?.discard();
-  }
-}
-
-/** A segment's key: its name and where it starts, with the parser's parameters. */
-function segmentKey(seg: Pick<SegmentRef, "name" | "from">, params: string): string {
-  return `segment ${seg.name} ${seg.from} ${params}`;
 }
 
 function isGzip(fd: number): boolean {

@@ -123,7 +123,8 @@ test("a corrupt or foreign cache file is ignored and rebuilt; other files in the
   const { log, cache } = setup(text(60, 10));
   await check(log, cache);
   writeFileSync(join(cache, "notes.txt"), "mine");
-  const segment = () => readdirSync(cache).find((n) => n.endsWith(".seg"))!;
+  // The newest segment: the one the index names (a segment of an index that could not be read stays until the LRU drops it).
+  const segment = () => readdirSync(cache).filter((n) => n.endsWith(".seg")).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0];
   const damage = (name: string, f: (b: Buffer) => Buffer) => writeFileSync(join(cache, name), f(readFileSync(join(cache, name))));
   damage(segment(), (b) => {
     b[Math.floor(b.length / 2)] ^= 0xff;
