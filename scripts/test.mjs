@@ -7,7 +7,8 @@
 // dist/ while another reads it.
 import { spawnSync } from "node:child_process";
 import { missingSystemPackages, missingMessage } from "./system.mjs";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,5 +36,8 @@ if (!unit) {
 }
 const named = process.argv.slice(2).filter((a) => !a.startsWith("--")).map((f) => relative(root, resolve(f)));
 const run = named.length ? named : unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env: { ...process.env, METRICS_KIT_BUILT: "1" } });
+// The tests' loads cache into a folder of their own (not the user's ~/.cache), removed afterwards.
+const cacheDir = mkdtempSync(join(tmpdir(), "metrics-kit-test-cache-"));
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env: { ...process.env, METRICS_KIT_BUILT: "1", METRICS_KIT_CACHE: cacheDir } });
+rmSync(cacheDir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

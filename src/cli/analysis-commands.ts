@@ -1,10 +1,11 @@
 import { Command } from "commander";
 import { filterOptions } from "./filter-options";
+import { cacheOptions } from "./cache-options";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function analyzeCommand(): Command {
-  return filterOptions(new Command("analyze"))
+  return cacheOptions(filterOptions(new Command("analyze")))
     .description("dimension quality with verdicts, media features against dimensions, student progress")
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
@@ -39,7 +40,7 @@ export function analyzeCommand(): Command {
 }
 
 export function replayCommand(): Command {
-  return filterOptions(new Command("replay"))
+  return cacheOptions(filterOptions(new Command("replay")))
     .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
     .argument("[logs...]", "log files")
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")

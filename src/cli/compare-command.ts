@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { cacheOptions } from "./cache-options";
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
@@ -13,16 +14,17 @@ export function compareCommand(): Command {
       .option(`--${side}-until <date>`, `side ${side.toUpperCase()}: sessions before this ISO date (UTC, exclusive)`)
       .option(`--${side}-users <file|list>`, `side ${side.toUpperCase()}: these students (a file, one id a line, or u1,u2)`);
   }
-  return command.action(async (logs: string[], o) => {
+  return cacheOptions(command).action(async (logs: string[], o) => {
     // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
     const aq = await import("arquero");
     const { loadTables } = await import("../join/load-tables");
+    const { cacheFromOptions } = await import("./cache-options");
     const { filterTables } = await import("../dataset/filter-tables");
     const { filterFromOptions } = await import("../dataset/filter-options");
     const { compare } = await import("../dataset/compare");
     const { formatTextTable } = await import("../sql/format-result");
     const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers })];
-    const t = await loadTables(logs.length ? logs : undefined);
+    const t = await loadTables(logs.length ? logs : undefined, cacheFromOptions(o));
     const c = compare(filterTables(t, fa), filterTables(t, fb));
     if (o.json) {
       process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);

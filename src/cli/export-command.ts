@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { Command, Option } from "commander";
 import { filterOptions } from "./filter-options";
+import { cacheOptions } from "./cache-options";
 import { EXPORT_FORMATS, type ExportFormat } from "../export/export-formats";
 
 /** `metrics-kit export [LOG…] --format F --out DIR`: the kit's tables as datasets for pandas, polars, DuckDB, Spark. */
@@ -13,7 +14,7 @@ export function exportCommand(): Command {
     .option("--tables <list>", "tables to write: sessions,scores,media,joined,timelines", "sessions,scores,media,joined,timelines")
     .option("--force", "replace an existing non-empty folder", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
-  return filterOptions(command).action(async (logs: string[], o) => {
+  return cacheOptions(filterOptions(command)).action(async (logs: string[], o) => {
     const { parseTableNames } = await import("../dataset/table-names");
     const { loadFilteredTables } = await import("./load-filtered-tables");
     const { issueCountLine } = await import("./issue-count");

@@ -1,16 +1,17 @@
 import { loadTables, type LoadTablesOptions, type MetricsTables } from "../join/load-tables";
 import { filterTables, isFiltering } from "../dataset/filter-tables";
 import { filterFromOptions, type FilterOptionValues } from "../dataset/filter-options";
+import { cacheFromOptions, type CacheOptionValues } from "./cache-options";
 
 /**
  * `loadTables`, then `filterTables` with the filter `--since`/`--until`/`--users` describe (checked before the
- * load, so a bad date fails at once).
+ * load, so a bad date fails at once), through the cache `--cache-dir`/`--no-cache` describe.
  *
  * @example await loadFilteredTables(["metrics.log"], { since: "2025-11-01" })
  */
-export async function loadFilteredTables(logs: string | readonly string[] | undefined, o: FilterOptionValues, options: LoadTablesOptions = {}): Promise<MetricsTables> {
+export async function loadFilteredTables(logs: string | readonly string[] | undefined, o: FilterOptionValues & CacheOptionValues, options: LoadTablesOptions = {}): Promise<MetricsTables> {
   const filter = filterFromOptions(o);
   const sources = typeof logs === "string" || (logs && logs.length > 0) ? logs : undefined;
-  const tables = await loadTables(sources, options);
+  const tables = await loadTables(sources, { ...cacheFromOptions(o), ...options });
   return isFiltering(filter) ? filterTables(tables, filter) : tables;
 }

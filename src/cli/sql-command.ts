@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { filterOptions } from "./filter-options";
+import { cacheOptions } from "./cache-options";
 
 /** `metrics-kit sql [LOG…] "select …"`: DuckDB over the kit's tables (sessions, scores, media, joined, timelines). */
 export function sqlCommand(): Command {
@@ -9,7 +10,7 @@ export function sqlCommand(): Command {
     .option("--json", "print a JSON array of row objects", false)
     .option("--csv", "print CSV", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
-  return filterOptions(command).action(async (args: string[], o) => {
+  return cacheOptions(filterOptions(command)).action(async (args: string[], o) => {
     // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
     const { loadFilteredTables } = await import("./load-filtered-tables");
     const { issueCountLine } = await import("./issue-count");

@@ -1,9 +1,10 @@
 import { Command } from "commander";
 import { filterOptions } from "./filter-options";
+import { cacheOptions } from "./cache-options";
 
 /** `metrics-kit summary [LOG…]`: counts, issues, dimensions and media coverage. */
 export function summaryCommand(): Command {
-  return filterOptions(new Command("summary"))
+  return cacheOptions(filterOptions(new Command("summary")))
     .description("summarise logs: counts, time range, issues by code and line, dimensions, media coverage")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print the summary as JSON", false)

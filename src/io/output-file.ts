@@ -18,7 +18,7 @@ export class OutputFile {
   private fd: number;
   private done = false;
 
-  private constructor(readonly file: string, readonly temp: string, private readonly force: boolean) {
+  private constructor(readonly file: string, readonly temp: string, private readonly force: boolean, private readonly sync: boolean) {
     const stats = pathStats(file);
     fail(file, () => mkdirSync(dirname(file), { recursive: true }));
     fail(file, () => removeStaleTemps(file));
@@ -38,13 +38,14 @@ export class OutputFile {
 
   /**
    * Checks the destination (see `checkOutput`), makes its folder and opens its temporary file. Throws
-   * `OutputExistsError`, or an error starting "cannot write FILE:".
+   * `OutputExistsError`, or an error starting "cannot write FILE:". `sync: false` skips the fsyncs (for files that
+   * can be rebuilt, such as the cache's: the rename stays atomic, a crash may lose the new bytes). Default `true`.
    */
-  static open(file: string, options: { force?: boolean } = {}): OutputFile {
+  static open(file: string, options: { force?: boolean; sync?: boolean } = {}): OutputFile {
     if (file === "-") throw new Error("OutputFile writes files; - (stdout) is written directly");
     const force = Boolean(options.force);
     checkOutput(file, force);
-    return new OutputFile(file, tempPath(file), force);
+    return new OutputFile(file, tempPath(file), force, options.sync ?? true);
   }
 
   /** Appends bytes to the temporary file. */
@@ -62,13 +63,13 @@ export class OutputFile {
     this.done = true;
     try {
       try {
-        fail(this.file, () => fsyncSync(this.fd));
+        if (this.sync) fail(this.file, () => fsyncSync(this.fd));
       } finally {
         closeSync(this.fd);
       }
       if (this.force) fail(this.file, () => renameSync(this.temp, this.file));
       else this.link();
-      syncFolder(dirname(this.file));
+      if (this.sync) syncFolder(dirname(this.file));
     } finally {
       remove(this.temp);
       releaseTemp(this.temp);

@@ -1,7 +1,9 @@
 import * as aq from "arquero";
 import { resolveSources, type ReadOptions } from "../load/read-metrics";
 import { MetricsLoadError, type LoadIssue } from "../load/load-issue";
-import { parseChunks, type ParseChunksOptions } from "../load/parse-chunks";
+import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
+import { cachedChunks, type CachedChunk } from "../cache/cached-chunks";
+import { cacheSettings, type CacheOptions } from "../cache/cache-settings";
 import type { SchemaDrift } from "../load/schema-drift";
 import { DataAssembler, type MetricsData } from "./metrics-data";
 import { sessionsTable } from "./sessions-table";
@@ -30,14 +32,16 @@ export interface MetricsTables {
   dimensions: string[];
 }
 
-/** Options of `loadTables`: those of `readMetrics`, and how many worker threads parse. */
-export type LoadTablesOptions = ReadOptions & Pick<ParseChunksOptions, "workers">;
+/** Options of `loadTables`: those of `readMetrics`, how many worker threads parse, and the cache's (`cache: false` bypasses it). */
+export type LoadTablesOptions = ReadOptions & Pick<ParseChunksOptions, "workers"> & CacheOptions;
 
 /**
  * Streams logs into the join layer's tables without holding row objects: sessions (current reports),
  * media, media per session, sessions ⟕ media, orphan media sessions and user_id mismatches.
  * Lines are parsed and validated on worker threads (`options.workers`), each chunk folded into columns there;
- * issues, drift and rows come out exactly as `readMetrics` gives them, in line order.
+ * issues, drift and rows come out exactly as `readMetrics` gives them, in line order. Each file's parsed chunks are
+ * kept in the cache (`cachedChunks`; see `CacheOptions`): an unchanged log is read from it, a grown one parses only
+ * its new bytes, with the same result.
  * Throws like `readMetrics` (`MetricsSourceError`; `MetricsLoadError` in strict mode).
  *
  * @example
@@ -49,7 +53,10 @@ export async function loadTables(sources?: string | readonly string[], options: 
   const issues: LoadIssue[] = [];
   const drift: SchemaDrift = options.drift ?? new Map();
   const assembler = new DataAssembler();
-  for await (const { file, lineBase, parsed } of parseChunks(files, options)) {
+  const settings = cacheSettings(options);
+  const chunks: AsyncIterable<Partial<CachedChunk> & LocatedChunk> = settings ? cachedChunks(files, options, settings) : parseChunks(files, options);
+  for await (const { file, lineBase, parsed, fresh } of chunks) {
+    if (fresh) assembler.restartDictionaries();
     for (const relative of parsed.issues) {
       const issue = { ...relative, line: relative.line + lineBase };
       if (options.strict && issue.severity === "error") throw new MetricsLoadError(issue);

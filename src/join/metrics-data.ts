@@ -131,6 +131,14 @@ export class DataAssembler {
     return this.reportCount + this.mediaCount;
   }
 
+  /**
+   * Forgets the parsing threads' dictionaries: the chunks appended next come from a new run of dictionaries (a
+   * file's chunks replayed from the cache, or parsed by a `parseChunks` call of their own), whose ids start again.
+   */
+  restartDictionaries(): void {
+    this.dictionaries.clear();
+  }
+
   /** Appends a chunk read from `file`; `lineBase` is added to its line numbers (relative ones become absolute). */
   append(chunk: ColumnChunk, file: string, lineBase: number): void {
     const f = this.strings.code(file);

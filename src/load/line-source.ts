@@ -48,6 +48,8 @@ export interface ByteChunk {
   long?: LongLine[];
   /** On the source's last chunk: what ended its reading early (reported at the line reached). */
   problem?: SourceProblem;
+  /** Byte offset in the source just after the chunk's lines (in the decompressed bytes for gzip). */
+  end?: number;
 }
 
 /** Options of `readByteChunks`. */
@@ -56,14 +58,23 @@ export interface ByteChunkOptions {
   highWaterMark?: number;
   /** A line longer than this many bytes is reported as `line_too_long` and skipped unread. Default `MAX_LINE_BYTES` (8 MiB). */
   maxLineBytes?: number;
+  /**
+   * Byte offset to start reading a plain file at (a line's start; the cache's resumed reads). From an offset above 0
+   * the bytes are never taken for gzip nor the first chunk for the file's first (no BOM). Default 0.
+   */
+  start?: number;
+  /** Byte offset to stop reading a plain file at (exclusive). Default: its end. */
+  end?: number;
 }
 
 /**
  * The bytes of a source: the file, or its decompressed members when it starts with gzip's magic bytes (rotated logs:
  * metrics.log.2.gz, recognised by content, not name). Returns the gzip problem that ended it early, if any.
  */
-async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
-  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark });
+async function* sourceBytes(source: string, highWaterMark: number, range: { start: number; end?: number }): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
+  if (range.end !== undefined && range.end <= range.start) return undefined;
+  const end = range.end === undefined ? undefined : range.end - 1;
+  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark, start: range.start, end });
   const rest = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
     let head: Buffer = Buffer.alloc(0);
@@ -72,7 +83,7 @@ async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerat
       if (n.done) break;
       head = head.length === 0 ? n.value : Buffer.concat([head, n.value]);
     }
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* coalesce(gunzipMembers(rest, head), highWaterMark);
+    if (range.start === 0 && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* coalesce(gunzipMembers(rest, head), highWaterMark);
     if (head.length > 0) yield head;
     for (;;) {
       const n = await rest.next();
@@ -112,8 +123,10 @@ async function* coalesce<R>(source: AsyncGenerator<Buffer, R, undefined>, size: 
 export async function* readByteChunks(source: string, options: ByteChunkOptions = {}): AsyncGenerator<ByteChunk, void, undefined> {
   const file = source === STDIN ? "<stdin>" : source;
   const splitter = new LineSplitter(file, options.maxLineBytes ?? MAX_LINE_BYTES);
-  const bytes = sourceBytes(source, options.highWaterMark ?? 1 << 20);
+  const start = options.start ?? 0;
+  const bytes = sourceBytes(source, options.highWaterMark ?? 1 << 20, { start, end: options.end });
   let problem: SourceProblem | undefined;
+  let read = start;
   try {
     for (;;) {
       const next = await bytes.next();
@@ -121,8 +134,15 @@ export async function* readByteChunks(source: string, options: ByteChunkOptions 
         problem = next.value;
         break;
       }
-      const chunk = splitter.push(next.value);
-      if (chunk) yield chunk;
+      const piece = next.value;
+      const chunk = splitter.push(piece);
+      read += piece.length;
+      if (chunk) {
+        // The chunk ends at the piece's last newline.
+        chunk.end = read - (piece.length - 1 - piece.lastIndexOf(10));
+        if (start > 0) chunk.first = false;
+        yield chunk;
+      }
     }
   } catch (error) {
     throw new MetricsSourceError(file, error);
@@ -130,7 +150,11 @@ export async function* readByteChunks(source: string, options: ByteChunkOptions 
     await bytes.return(undefined);
   }
   const last = splitter.end(problem);
-  if (last) yield last;
+  if (last) {
+    last.end = read;
+    if (start > 0) last.first = false;
+    yield last;
+  }
 }
 
 /** A chunk's lines as text, and which of them held bytes that are not UTF-8 (decoded with `INVALID_UTF8` marks). */

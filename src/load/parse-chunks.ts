@@ -5,7 +5,7 @@ import { Dictionary } from "../join/column-chunk";
 import { defaultWorkers, workerScript } from "../io/worker-script";
 
 /** Options of `parseChunks`. */
-export interface ParseChunksOptions extends Pick<ByteChunkOptions, "maxLineBytes"> {
+export interface ParseChunksOptions extends Pick<ByteChunkOptions, "maxLineBytes" | "start" | "end"> {
   /**
    * Worker threads that parse and validate chunks in parallel. Default: one per core, at most 4, and none on a
    * one-core machine; `0` parses on the calling thread. The first chunks are always parsed on the calling thread,
@@ -21,6 +21,10 @@ export interface LocatedChunk {
   file: string;
   lineBase: number;
   parsed: ParsedChunk;
+  /** Byte offset in the source just after the chunk's lines (see `ByteChunk.end`). */
+  end: number;
+  /** The chunk is the source's last line, without its final newline (see `ByteChunk.unterminated`). */
+  torn: boolean;
 }
 
 /** Chunks parsed on the calling thread before any worker starts (a log this small never starts one). */
@@ -49,7 +53,7 @@ const MAX_WORKER_CHUNK = 4 << 20;
 export async function* parseChunks(sources: readonly string[], options: ParseChunksOptions = {}): AsyncGenerator<LocatedChunk, void, undefined> {
   const pool = new WorkerPool(options.workers ?? defaultWorkers());
   const dictionary = new Dictionary(0); // the calling thread's; workers number theirs from 1
-  const pending: { file: string; source: number; result: Promise<ParsedChunk> }[] = [];
+  const pending: { file: string; source: number; end: number; torn: boolean; result: Promise<ParsedChunk> }[] = [];
   let seen = 0;
   let source = -1;
   let lineBase = 0;
@@ -57,17 +61,18 @@ export async function* parseChunks(sources: readonly string[], options: ParseChu
     const next = pending.shift()!;
     if (next.source !== source) [source, lineBase] = [next.source, 0];
     const parsed = await next.result;
-    const located = { file: next.file, lineBase, parsed };
+    const located = { file: next.file, lineBase, parsed, end: next.end, torn: next.torn };
     lineBase += parsed.lines;
     return located;
   };
   try {
     for (let s = 0; s < sources.length; s++) {
       for await (const chunk of readByteChunks(sources[s], options)) {
+        const [end, torn] = [chunk.end ?? 0, chunk.unterminated]; // read before the bytes are transferred
         const inline = pool.size === 0 || seen++ < INLINE_CHUNKS || chunk.bytes.length > MAX_WORKER_CHUNK;
         const result = inline ? Promise.resolve(parseChunk(chunk, dictionary)) : pool.run(chunk);
         result.catch(() => {}); // awaited in order below; this only keeps a worker's failure from going unhandled meanwhile
-        pending.push({ file: chunk.file, source: s, result });
+        pending.push({ file: chunk.file, source: s, end, torn, result });
         while (pending.length > Math.max(1, pool.size * QUEUE_PER_WORKER)) yield await take();
       }
     }

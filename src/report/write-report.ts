@@ -1,7 +1,6 @@
 import { checkOutput } from "../io/output-check";
 import { writeOutput } from "../io/write-output";
-import { loadTables } from "../join/load-tables";
-import type { ReadOptions } from "../load/read-metrics";
+import { loadTables, type LoadTablesOptions } from "../join/load-tables";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { reportData, type ReportData, type ReportDataOptions } from "./report-data";
 import { reportHtml } from "./report-html";
@@ -12,7 +11,8 @@ export interface WriteReportOptions extends ReportDataOptions {
   rules?: RulesConfig;
   /** Overwrite an existing file. Default false. */
   force?: boolean;
-  read?: ReadOptions;
+  /** How the logs are read (`loadTables` options: strictness, workers, the cache). */
+  read?: LoadTablesOptions;
 }
 
 /**

@@ -1,0 +1,201 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appendFileSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { spawn } from "node:child_process";
+import { loadTables, generateLog, Column, type MetricsData, type MetricsTables } from "../../src/index";
+import { cachedChunks } from "../../src/cache/cached-chunks";
+import { cacheSettings } from "../../src/cache/cache-settings";
+import { tempDir } from "../helpers";
+
+// Every case loads a log through the cache and compares with a load that bypasses it (`cache: false`): issues,
+// line numbers, drift, the columns' values and the tables. Small chunks (4 kB) and two workers, so that a log of a
+// few hundred lines crosses many chunks and both workers' dictionaries.
+const small = { highWaterMark: 4096, workers: 2 };
+/** A generated log with faults, ending with a newline (a torn last line is parsed on every load: tested apart). */
+const text = (students: number, seed: number, faults = 0.05) => `${[...generateLog({ students, seed, faults }).lines].join("").replace(/\n?$/, "\n")}`;
+
+function decoded(data: MetricsData): unknown {
+  const plain = (v: unknown): unknown =>
+    v instanceof Column ? Array.from(v) : v instanceof Map ? new Map([...v].map(([k, c]) => [k, plain(c)])) :
+    v && typeof v === "object" && !ArrayBuffer.isView(v) && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, c]) => [k, plain(c)])) : v;
+  return plain(data);
+}
+
+function assertSame(cached: MetricsTables, fresh: MetricsTables): void {
+  assert.deepEqual(cached.issues, fresh.issues);
+  assert.deepEqual(cached.drift, fresh.drift);
+  assert.deepEqual(cached.rows, fresh.rows);
+  assert.deepEqual(decoded(cached.data), decoded(fresh.data));
+  assert.deepEqual(cached.joined.objects(), fresh.joined.objects());
+  assert.deepEqual(cached.media.objects(), fresh.media.objects());
+  assert.deepEqual(cached.orphans.objects(), fresh.orphans.objects());
+}
+
+/** Loads with the cache in `dir` and without it, checks they agree, and returns how many chunks came from the cache. */
+async function check(files: string | string[], dir: string): Promise<{ cached: number; parsed: number; tables: MetricsTables }> {
+  const list = typeof files === "string" ? [files] : files;
+  const counts = { cached: 0, parsed: 0 };
+  for await (const c of cachedChunks(list, small, cacheSettings({ cacheDir: dir })!)) counts[c.cached ? "cached" : "parsed"]++;
+  const tables = await loadTables(list, { ...small, cacheDir: dir });
+  assertSame(tables, await loadTables(list, { ...small, cache: false }));
+  return { ...counts, tables };
+}
+
+function setup(body: string, name = "metrics.log") {
+  const root = tempDir();
+  const log = join(root, name);
+  writeFileSync(log, body);
+  return { log, cache: join(root, "cache"), root };
+}
+
+test("an unchanged log is replayed from the cache, whole, with the same issues, lines and tables", async () => {
+  const { log, cache } = setup(text(60, 3));
+  const first = await check(log, cache);
+  assert.ok(first.tables.issues.some((i) => i.severity === "error"), "the log has faults");
+  const again = await check(log, cache);
+  assert.equal(again.parsed, 0);
+  assert.ok(again.cached > 10, `${again.cached} chunks replayed`);
+  assert.deepEqual(readdirSync(join(log, "..")).sort(), ["cache", "metrics.log"], "nothing written beside the log");
+});
+
+test("a grown log parses only its new bytes; a torn last line is parsed each time until an append completes it", async () => {
+  const lines = text(60, 4).split("\n");
+  const half = Math.floor(lines.length / 2);
+  const torn = lines[half].slice(0, 40);
+  const { log, cache } = setup(lines.slice(0, half).join("\n") + "\n" + torn);
+  const first = await check(log, cache);
+  assert.ok(first.tables.issues.some((i) => i.code === "torn_line" && i.line === half + 1));
+  const unchanged = await check(log, cache);
+  assert.equal(unchanged.parsed, 1, "only the torn line is parsed again");
+  appendFileSync(log, lines[half].slice(40) + "\n" + lines.slice(half + 1).join("\n"));
+  const grown = await check(log, cache);
+  assert.ok(grown.cached > 5 && grown.parsed > 0 && grown.parsed < grown.cached + grown.parsed);
+  assert.ok(!grown.tables.issues.some((i) => i.code === "torn_line" && i.line === half + 1), "the completed line is a row");
+  assert.equal(Math.max(...grown.tables.data.reports.line), Math.max(...(await loadTables(log, { cache: false })).data.reports.line));
+  const last = await check(log, cache);
+  assert.equal(last.parsed, 0);
+});
+
+test("a truncated log is parsed afresh", async () => {
+  const body = text(60, 5);
+  const { log, cache } = setup(body);
+  await check(log, cache);
+  truncateSync(log, Math.floor(body.length / 3));
+  const cut = await check(log, cache);
+  assert.equal(cut.cached, 0);
+  truncateSync(log, body.lastIndexOf("\n", Math.floor(body.length / 4)) + 1);
+  assert.equal((await check(log, cache)).cached, 0);
+});
+
+test("a rotated log (metrics.log → metrics.log.1, a new metrics.log) is told apart from its successor", async () => {
+  const { log, cache, root } = setup(text(50, 6));
+  await check(log, cache);
+  renameSync(log, join(root, "metrics.log.1"));
+  const next = text(50, 7);
+  writeFileSync(log, next.slice(0, next.indexOf("\n", 30000) + 1));
+  const both = await check([join(root, "metrics.log.1"), log], cache);
+  assert.ok(both.parsed > 0);
+  const again = await check([join(root, "metrics.log.1"), log], cache);
+  assert.equal(again.parsed, 0);
+});
+
+test("a log edited in the middle is parsed afresh: in place (same size, new mtime) or moving the bytes after it", async () => {
+  const body = text(60, 8);
+  const { log, cache } = setup(body);
+  await check(log, cache);
+  const at = body.indexOf('"overall_score": ', body.length / 2) + '"overall_score": '.length;
+  const digit = body[at] === "9" ? "8" : "9";
+  writeFileSync(log, body.slice(0, at) + digit + body.slice(at + 1));
+  utimesSync(log, new Date(), new Date(Date.now() + 5000));
+  assert.equal(statSync(log).size, Buffer.byteLength(body));
+  assert.equal((await check(log, cache)).cached, 0);
+  const edited = readFileSync(log, "utf8");
+  const insertAt = edited.indexOf("\n", edited.length / 3) + 1;
+  writeFileSync(log, edited.slice(0, insertAt) + "not json\n" + edited.slice(insertAt) + text(5, 9));
+  const moved = await check(log, cache);
+  assert.equal(moved.cached, 0);
+  assert.ok(moved.tables.issues.some((i) => i.code === "invalid_json" && i.message.length > 0));
+});
+
+test("a corrupt or foreign cache file is ignored and rebuilt; other files in the cache folder are left alone", async () => {
+  const { log, cache } = setup(text(60, 10));
+  await check(log, cache);
+  writeFileSync(join(cache, "notes.txt"), "mine");
+  // The newest segment: the one the index names (a segment of an index that could not be read stays until the LRU drops it).
+  const segment = () => readdirSync(cache).filter((n) => n.endsWith(".seg")).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0];
+  const damage = (name: string, f: (b: Buffer) => Buffer) => writeFileSync(join(cache, name), f(readFileSync(join(cache, name))));
+  damage(segment(), (b) => {
+    b[Math.floor(b.length / 2)] ^= 0xff;
+    return b;
+  });
+  assert.equal((await check(log, cache)).cached, 0, "a flipped byte");
+  assert.equal((await check(log, cache)).parsed, 0, "rebuilt");
+  damage(segment(), (b) => b.subarray(0, b.length - 9));
+  assert.equal((await check(log, cache)).cached, 0, "a truncated segment");
+  const index = readdirSync(cache).find((n) => n.endsWith(".idx"))!;
+  damage(index, () => Buffer.from("IMKCACHE garbage"));
+  assert.equal((await check(log, cache)).cached, 0, "a foreign index");
+  damage(segment(), () => Buffer.from("foreign"));
+  assert.equal((await check(log, cache)).cached, 0, "a foreign segment");
+  assert.equal((await check(log, cache)).parsed, 0, "rebuilt");
+  assert.equal(readFileSync(join(cache, "notes.txt"), "utf8"), "mine");
+});
+
+test("a .gz log is cached by content: a renamed copy is replayed", async () => {
+  const { log, cache, root } = setup("");
+  writeFileSync(log + ".2.gz", gzipSync(text(40, 11)));
+  await check(log + ".2.gz", cache);
+  renameSync(log + ".2.gz", join(root, "old.gz"));
+  const renamed = await check(join(root, "old.gz"), cache);
+  assert.equal(renamed.parsed, 0);
+  assert.ok(renamed.cached > 0);
+});
+
+test("the cache stays within its bound: the least recently used log's files go first", async () => {
+  const root = tempDir();
+  const cache = join(root, "cache");
+  const logs = [0, 1].map((k) => {
+    const p = join(root, `${k}.log`);
+    writeFileSync(p, text(40, 20 + k));
+    return p;
+  });
+  await loadTables(logs[0], { ...small, cacheDir: cache });
+  const one = readdirSync(cache).reduce((n, f) => n + statSync(join(cache, f)).size, 0);
+  await loadTables(logs[1], { ...small, cacheDir: cache, cacheMaxBytes: one + 100 });
+  const left = readdirSync(cache);
+  const total = left.reduce((n, f) => n + statSync(join(cache, f)).size, 0);
+  assert.ok(total <= one + 100, `${total} bytes left`);
+  assert.equal((await check(logs[1], cache)).parsed, 0, "the newer log stays cached");
+});
+
+test("two processes loading at once through one cache folder both get the uncached result", async () => {
+  const { log, cache } = setup(text(80, 12));
+  const dist = join(__dirname, "..", "..", "dist");
+  // The children run the built kit: its parser identity (a hash of dist/) differs from this test's (src/), so the
+  // children share a cache with each other only.
+  const script = `const { loadTables } = require(${JSON.stringify(join(dist, "index.js"))});
+const { cachedChunks } = require(${JSON.stringify(join(dist, "cache", "cached-chunks.js"))});
+const options = { highWaterMark: 4096, workers: 1, cacheDir: ${JSON.stringify(cache)} };
+(async () => {
+  const t = await loadTables(${JSON.stringify(log)}, options);
+  let parsed = 0;
+  if (process.argv[1] === "count") for await (const c of cachedChunks([${JSON.stringify(log)}], options, { dir: options.cacheDir, maxBytes: 2 ** 31 })) parsed += c.cached ? 0 : 1;
+  process.stdout.write(JSON.stringify({ issues: t.issues, joined: t.joined.objects(), parsed }));
+})();`;
+  const runOne = (count = false) => new Promise<{ issues: unknown; joined: unknown; parsed: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script, count ? "count" : "load"], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`exit ${code}`))));
+  });
+  const fresh = await loadTables(log, { cache: false });
+  const expected = JSON.parse(JSON.stringify({ issues: fresh.issues, joined: fresh.joined.objects() }));
+  for (let round = 0; round < 2; round++) {
+    for (const { issues, joined } of await Promise.all([runOne(), runOne()])) assert.deepEqual({ issues, joined }, expected);
+  }
+  const last = await runOne(true);
+  assert.deepEqual({ issues: last.issues, joined: last.joined }, expected);
+  assert.equal(last.parsed, 0, "the cache they left is whole");
+});
