@@ -112,6 +112,9 @@ export * from "./notebook/show";
 export * from "./notebook/notebook-log-path";
 
 export * from "./rules/scoring-input-json";
+export * from "./rules/packed-column";
+export * from "./rules/pick-scoring-input";
+export * from "./report/session-sample";
 export * from "./report/report-data";
 export * from "./report/report-app-source";
 export * from "./report/report-html";

@@ -11,6 +11,7 @@ import { tagRatesFigure } from "../../figures/tag-rates-figure";
 import { trajectoryTraces } from "../../figures/trajectory-traces";
 import { h, pct, recordsTable } from "./dom";
 import { tune, type TunerState } from "./tuner";
+import { studentIndex } from "./student-index";
 
 declare const Plotly: {
   newPlot(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
@@ -18,6 +19,7 @@ declare const Plotly: {
 };
 
 const data = JSON.parse(document.getElementById("metrics-kit-data")!.textContent!) as ReportData;
+const tunerInput = decodeScoringInput(data.tuner);
 const CONFIG = { responsive: true, displaylogo: false };
 
 function plot(el: HTMLElement, fig: Figure): void {
@@ -58,31 +60,56 @@ section("features", "Features against dimensions and today's thresholds",
   ...data.figures.features.map((f, k) => figureBox(f, `feature-${k}`)),
 );
 const trajectory = h("div", { "data-figure": "trajectory" });
-const picker = h("select", { id: "student" }, ...data.students.ids.map((id) => h("option", { value: id }, id)));
+const students = studentIndex(data.students);
+const search = h("input", { id: "student", type: "search", placeholder: "user id or part of it", autocomplete: "off", "aria-label": "Find a student" });
+const matches = h("div", { id: "student-matches" });
+const pickerNote = h("p", { class: "muted" }, data.sample.probability < 1
+  ? `${data.students.ids.length} of the log's ${data.sample.total.students} students can be picked: those of the tuner's seeded sample (below).`
+  : `${data.students.ids.length} students.`);
 function drawStudent(userId: string): void {
-  const k = data.students.ids.indexOf(userId);
-  if (k < 0) return;
-  const rows = data.students.rows[k];
-  plot(trajectory, trajectoryTraces({ userId, sessionIds: rows.map((r) => data.tuner.session_id[r]), dimensions: data.tuner.dimensions, scores: data.tuner.scores.map((col) => rows.map((r) => col[r])) }));
+  const k = students.index.get(userId);
+  if (k === undefined) return;
+  const start = students.starts[k], count = data.students.counts[k];
+  const rows = Array.from({ length: count }, (_, j) => start + j);
+  search.value = userId;
+  plot(trajectory, trajectoryTraces({ userId, sessionIds: rows.map((r) => tunerInput.session_id[r]), dimensions: tunerInput.dimensions, scores: tunerInput.scores.map((col) => rows.map((r) => col[r])) }));
 }
+/** Lists the first 20 students whose id contains the search text; Enter or a click draws one. */
+function showMatches(): void {
+  const q = search.value.trim().toLowerCase();
+  const found: string[] = [];
+  let n = 0;
+  for (const id of data.students.ids) if (id.toLowerCase().includes(q) && n++ < 20) found.push(id);
+  matches.replaceChildren(h("span", { class: "muted" }, `${n} match${n === 1 ? "" : "es"}${n > 20 ? " (first 20)" : ""}: `), ...found.map((id) => {
+    const b = h("button", { type: "button", "data-user": id }, id);
+    b.addEventListener("click", () => drawStudent(id));
+    return b;
+  }));
+}
+search.addEventListener("input", showMatches);
+search.addEventListener("keydown", (e) => {
+  if (e.key !== "Enter") return;
+  const q = search.value.trim();
+  drawStudent(students.index.has(q) ? q : (matches.querySelector("button")?.getAttribute("data-user") ?? ""));
+});
 section("progress", "Student progress",
   recordsTable(data.progress),
   figureBox(data.figures.cohort, "cohort"),
-  h("label", {}, "Student: ", picker),
+  pickerNote,
+  h("label", {}, "Student: ", search),
+  matches,
   trajectory,
 );
-picker.addEventListener("change", () => drawStudent(picker.value));
-if (data.students.initial) {
-  picker.value = data.students.initial;
-  drawStudent(data.students.initial);
-}
+showMatches();
+if (data.students.initial) drawStudent(data.students.initial);
 section("replay", "Replay of the rules", figureBox(data.figures.replay, "replay"));
 
 // --- The tuner ---------------------------------------------------------------------------------------------------
-const input = decodeScoringInput(data.tuner);
+const input = tunerInput;
 // Validated by the library when the report was written (RulesConfig); zod itself stays out of the page.
 const today = data.rules;
 const todayOut = scoreSessions(input, today);
+const sampled = data.sample.probability < 1;
 let rules = today;
 
 const mediaRange = (f: string): [number, number] => {
@@ -136,7 +163,11 @@ const download = h("button", { id: "download-rules", type: "button" }, "Download
 const reset = h("button", { id: "reset-rules", type: "button" }, "Reset to today's rules");
 
 section("tuner", "Threshold tuner",
-  h("p", {}, `Every threshold of the rules, today's values preset. A change re-scores all ${input.session_id.length} sessions with the library's rules code and updates the counts and charts below.`),
+  h("p", {}, `Every threshold of the rules, today's values preset. A change re-scores ${sampled ? "the" : "all"} ${input.session_id.length} sessions${sampled ? " of the sample" : ""} with the library's rules code and updates the counts and charts below.`),
+  h("p", { id: "tuner-sample", "data-sessions": String(input.session_id.length), "data-total": String(data.sample.total.sessions) }, sampled
+    ? `The log has ${data.sample.total.sessions} sessions; the page holds a seeded sample of ${input.session_id.length} (seed ${data.sample.seed}: every student, with all their sessions, and every guest session kept with probability ${data.sample.probability.toPrecision(3)}). Counts and rates below are the sample's: estimates for the whole log. Today's exact tag rates over all ${data.exact.sessions} sessions are in the table's "all sessions" columns.`
+    : `The page holds every session of the log (${input.session_id.length}): counts and rates are exact.`),
+  ...(input.dimensions.length ? [] : [h("p", { id: "tuner-empty" }, "The log has no session with dimension scores: nothing to re-score.")]),
   h("table", { class: "controls" }, h("thead", {}, h("tr", {}, ...["threshold", "path", "slider", "value", "today"].map((c) => h("th", {}, c)))), h("tbody", {}, ...rows)),
   h("p", {}, download, " ", reset),
   h("label", {}, "Agreement with the logged outcome: ", outcome),
@@ -148,14 +179,21 @@ function render(state: TunerState, ms: number): void {
   counts.textContent = `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`;
   for (const [k, v] of Object.entries(c)) counts.setAttribute(`data-${k.replace("_", "-")}`, String(v));
   const a = state.agreement;
-  agreementBox.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against the log: agreement ${pct(a.share)} of ${a.n} sessions (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
-  agreementBox.setAttribute("data-agreement", String(a.share));
+  if (!a) agreementBox.textContent = "No dimension: no tag to compare with the log.";
+  else agreementBox.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against the log: agreement ${pct(a.share)} of ${a.n} sessions (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
+  agreementBox.setAttribute("data-agreement", String(a?.share ?? NaN));
   const flagged = (o: { media_flag: Uint8Array }) => o.media_flag.reduce((n, v) => n + v, 0);
-  media.textContent = `Sessions flagged by a media threshold: ${flagged(state.out)} (today ${flagged(todayOut)}).`;
+  media.textContent = `Sessions flagged by a media threshold: ${flagged(state.out)} (today ${flagged(todayOut)}${sampled ? ` of the sample's ${state.diff.sessions}; today over all ${data.exact.sessions} sessions: ${data.exact.media_flagged}` : ""}).`;
   media.setAttribute("data-flagged", String(flagged(state.out)));
   timing.textContent = `Re-scored in ${ms.toFixed(1)} ms.`;
   timing.setAttribute("data-ms", String(ms));
-  rateTable.replaceChildren(recordsTable(Object.entries(state.diff.tag_rates).map(([dimension, r]) => ({ dimension, strength_today: pct(r.strength[0]), strength_tuned: pct(r.strength[1]), risk_today: pct(r.risk[0]), risk_tuned: pct(r.risk[1]) }))));
+  rateTable.replaceChildren(recordsTable(Object.entries(state.diff.tag_rates).map(([dimension, r]) => ({
+    dimension,
+    ...(sampled ? { "strength today (all sessions)": pct(data.exact.tag_rates[dimension]?.strength ?? NaN) } : {}),
+    strength_today: pct(r.strength[0]), strength_tuned: pct(r.strength[1]),
+    ...(sampled ? { "risk today (all sessions)": pct(data.exact.tag_rates[dimension]?.risk ?? NaN) } : {}),
+    risk_today: pct(r.risk[0]), risk_tuned: pct(r.risk[1]),
+  }))));
   plot(shift, scoreShiftFigure(todayOut, state.out));
   plot(rates, tagRatesFigure(state.diff));
   const ids = state.diff.changed_sessions;
