@@ -9,6 +9,9 @@
 //   analyze   on a log of ~100k sessions: loadTables, then analyze (dimension quality, feature links, progress)
 //   notebook  ability_analysis.ipynb executed in Jupyter on that log, against `metrics-kit analyze` on it and against
 //             a one-cell notebook (the kernel's start); the kernel's peak RSS read from /proc while it runs
+// npm run bench -- --scale: instead, at ~1M and ~5M rows (135,000 and 675,000 students; BENCH_SCALE_STUDENTS to
+// change), the CLI's `summary`, `analyze` and `report` in a process each: wall time, peak RSS, the report's size,
+// and the ratios (targets: analyze ≤ 1.5× summary, report ≤ 2× analyze, each under 2.5 GB; the report ≤ 40 MB).
 import { spawn, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -54,6 +57,13 @@ async function child(mode, file, students) {
     process.stdout.write(JSON.stringify({ mode, rows, seconds: (performance.now() - t0) / 1000, loadSeconds: (loaded - t0) / 1000,
       analyzeSeconds: (performance.now() - loaded) / 1000, links: a.links.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
     return;
+  } else if (mode === "cli") {
+    // One CLI command, in this process: its wall time and peak RSS (main thread and workers) are the command's.
+    const args = JSON.parse(students);
+    const code = await (await import(join(root, "dist", "cli", "main.js"))).run([process.execPath, "metrics-kit", ...args]);
+    if (code !== 0) throw new Error(`metrics-kit ${args.join(" ")} exited ${code}`);
+    writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ mode: args[0], seconds: (performance.now() - t0) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+    return;
   } else if (mode === "generate") {
     const truth = await kit.writeLog(file, { students: Number(students), seed: 1, faults: 0, trackTruth: false }, { force: true });
     rows = truth.counts.lines;
@@ -89,6 +99,8 @@ function measureRuns(mode, file, before = () => {}) {
 
 if (process.argv[2] === "--child") {
   await child(process.argv[3], process.argv[4], process.argv[5]);
+} else if (process.argv.includes("--scale")) {
+  scaleBench();
 } else {
   mkdirSync(dir, { recursive: true });
   const results = {};
@@ -160,4 +172,42 @@ async function notebookBench(sessionsLog) {
   const start = await timed([join(root, "scripts", "notebooks.mjs"), one, "--out", out], {});
   const nb = await timed([join(root, "scripts", "notebooks.mjs"), "ability_analysis.ipynb", "--out", out], { INTERVIEW_METRICS_LOG_PATH: sessionsLog });
   return { cliSeconds: cli.seconds, kernelStartSeconds: start.seconds, notebookSeconds: nb.seconds, kernelRssMB: nb.rssMB };
+}
+
+/** Runs `metrics-kit ARGS…` in a child process of its own (output discarded); returns its seconds and peak RSS. */
+function measureCli(args) {
+  const result = join(dir, "cli-result.json");
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", "cli", "-", JSON.stringify(args)], { env: { ...process.env, BENCH_RESULT: result }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`metrics-kit ${args.join(" ")} failed: ${r.stderr}`);
+  return JSON.parse(readFileSync(result, "utf8"));
+}
+
+/** The scale part: summary, analyze and report at ~1M and ~5M rows; each log is generated once and kept. */
+function scaleBench() {
+  mkdirSync(dir, { recursive: true });
+  const sizes = (process.env.BENCH_SCALE_STUDENTS ?? "135000,675000").split(",").map(Number);
+  const all = [];
+  for (const students of sizes) {
+    const file = join(dir, `scale-${students}.log`);
+    if (!existsSync(file)) measure("generate", file, students);
+    const mb = statSync(file).size / 2 ** 20;
+    const out = join(dir, `scale-${students}.html`);
+    const r = {
+      summary: measureCli(["summary", file, "--json"]),
+      analyze: measureCli(["analyze", file, "--json"]),
+      report: measureCli(["report", file, "--out", out, "--force"]),
+    };
+    const reportMB = statSync(out).size / 1e6;
+    console.log(`log ${file}: ${mb.toFixed(0)} MB, ${students} students`);
+    for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(8)} ${v.seconds.toFixed(1).padStart(7)} s  peak RSS ${v.maxRssMB.toFixed(0).padStart(5)} MB`);
+    const ratios = {
+      "analyze/summary time (target ≤ 1.5)": r.analyze.seconds / r.summary.seconds,
+      "report/analyze time (target ≤ 2)": r.report.seconds / r.analyze.seconds,
+      "report/analyze peak RSS": r.report.maxRssMB / r.analyze.maxRssMB,
+    };
+    console.log(`  report file ${reportMB.toFixed(1)} MB (target ≤ 40)`);
+    for (const [k, v] of Object.entries(ratios)) console.log(`  ${k.padEnd(40)} ${v.toFixed(2)}`);
+    all.push({ file, mb, students, results: r, reportMB, ratios });
+  }
+  writeFileSync(join(dir, "scale-results.json"), JSON.stringify(all, null, 2));
 }

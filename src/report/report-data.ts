@@ -9,7 +9,7 @@ import { replay } from "../analysis/replay";
 import { scoringInput, type ScoringInput } from "../rules/scoring-input";
 import { encodeScoringInput, type ScoringInputJson } from "../rules/scoring-input-json";
 import { pickScoringInput } from "../rules/pick-scoring-input";
-import { scoreSessions } from "../rules/score-sessions";
+import { scoreSessions, type ScoringOutput } from "../rules/score-sessions";
 import { bitShare } from "../rules/score-rules";
 import { nameRecord } from "../join/name-record";
 import { sessionSample, type SessionSample, type SessionSampleOptions } from "./session-sample";
@@ -68,7 +68,11 @@ export interface ReportDataOptions {
 
 /**
  * Gathers the report's content from loaded tables: data quality, dimension quality, features against dimensions
- * with today's thresholds, student progress, a replay of the rules, and the tuner's columns.
+ * with today's thresholds, student progress, a replay of the rules, and the tuner's columns (every session up to
+ * `tuner.maxSessions`, else a seeded sample of students; today's tag rates over all sessions in `exact`).
+ * Its size is bounded whatever the log's: every chart is binned or sampled.
+ *
+ * @example reportHtml(reportData(await loadTables("metrics.log"), defaultRules()))
  */
 export function reportData(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions = {}): ReportData {
   const { title = "Interview metrics report", maxIssues = 500, sample = 1000 } = options;
@@ -83,6 +87,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
   const picked = sessionSample(t.joined, options.tuner);
+  const todayOut = scoreSessions(input, rules);
   return {
     title,
     summary,
@@ -96,19 +101,18 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
       histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
-      replay: replayFigure(replay(input, rules)),
+      replay: replayFigure(replay(input, rules, todayOut)),
     },
     students: { ...picked.students, initial: mostActive(picked.students) },
     sample: { sessions: picked.rows.length, students: picked.students.ids.length, probability: picked.probability, seed: picked.seed, total: picked.total },
-    exact: todayFigures(input, rules),
+    exact: todayFigures(input, todayOut),
     rules,
     tuner: encodeScoringInput(pickScoringInput(input, picked.rows)),
   };
 }
 
 /** Today's tag rates and media flags over every session of `input` (what the page's sample estimates). */
-function todayFigures(input: ScoringInput, rules: RulesConfig): TodayFigures {
-  const out = scoreSessions(input, rules);
+function todayFigures(input: ScoringInput, out: ScoringOutput): TodayFigures {
   const tag_rates = nameRecord<{ strength: number; risk: number }>();
   input.dimensions.forEach((d, k) => (tag_rates[d] = { strength: bitShare(out.strength, k), risk: bitShare(out.risk, k) }));
   let media_flagged = 0;

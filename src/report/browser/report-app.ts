@@ -227,6 +227,7 @@ reset.addEventListener("click", () => {
   update();
 });
 
-const api = { update, rules: () => rules, lastUpdateMs: NaN };
+const api = { update, rules: () => rules, lastUpdateMs: NaN, ready: false };
 (window as unknown as { metricsKitReport: typeof api }).metricsKitReport = api;
 update();
+api.ready = true;
