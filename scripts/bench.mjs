@@ -15,6 +15,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
+import { loadavg } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -198,7 +199,7 @@ function scaleBench() {
       report: measureCli(["report", file, "--out", out, "--force"]),
     };
     const reportMB = statSync(out).size / 1e6;
-    console.log(`log ${file}: ${mb.toFixed(0)} MB, ${students} students`);
+    console.log(`log ${file}: ${mb.toFixed(0)} MB, ${students} students (load average ${loadavg()[0].toFixed(1)} at the end: the machine's other work slows every figure alike)`);
     for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(8)} ${v.seconds.toFixed(1).padStart(7)} s  peak RSS ${v.maxRssMB.toFixed(0).padStart(5)} MB`);
     const ratios = {
       "analyze/summary time (target ≤ 1.5)": r.analyze.seconds / r.summary.seconds,

@@ -15,20 +15,23 @@ export interface PackedColumn {
 
 /** Options of `packColumn`. */
 export interface PackOptions {
-  /** Store as Float32 when no smaller exact kind fits (relative error < 6·10^-8). Default false: exact. */
-  lossyFloat32?: boolean;
+  /**
+   * When no exact kind smaller than Float64 fits: values in [0, 4294) rounded to 6 decimals (Uint32 millionths),
+   * others as Float32 (relative error < 6·10^-8). Default false: exact.
+   */
+  lossy?: boolean;
 }
 
 const NAN_CODE = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
 
 /**
  * Packs a column into the smallest kind that gives every value back exactly (scores with one decimal as `u16`
- * tenths, tag masks as `u8`, any double as `f64`), or as `f32` when `lossyFloat32` and nothing smaller is exact.
+ * tenths, tag masks as `u8`, any double as `f64`), or rounded (`lossy`) when nothing smaller than `f64` is exact.
  *
  * @example unpackColumn(packColumn([57.5, 84, NaN])) // Float64Array [57.5, 84, NaN], stored as u16 tenths
  */
 export function packColumn(values: ArrayLike<number>, options: PackOptions = {}): PackedColumn {
-  const { kind, scale } = chooseKind(values, Boolean(options.lossyFloat32));
+  const { kind, scale } = chooseKind(values, Boolean(options.lossy));
   const n = values.length;
   const factor = 10 ** scale;
   let array: Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
@@ -63,6 +66,7 @@ function chooseKind(values: ArrayLike<number>, lossy: boolean): { kind: PackedCo
     for (const scale of scales) if (fitsScaled(values, 10 ** scale, NAN_CODE[kind])) return { kind, scale };
   }
   if (every(values, (v) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31)) return { kind: "i32", scale: 0 };
+  if (lossy && every(values, (v) => Number.isNaN(v) || (v >= 0 && Math.round(v * 1e6) < NAN_CODE.u32))) return { kind: "u32", scale: 6 };
   if (lossy || every(values, (v) => Number.isNaN(v) || Math.fround(v) === v)) return { kind: "f32", scale: 0 };
   return { kind: "f64", scale: 0 };
 }

@@ -4,7 +4,8 @@ import { packColumn, unpackColumn, type PackedColumn } from "./packed-column";
 /**
  * A `ScoringInput` as compact JSON: every numeric column packed (`packColumn`: base64 bytes of the smallest exact
  * kind — scores with one decimal as Uint16 tenths, tag masks as Uint8, diagnostics as scaled integers or Float64),
- * the media means as Float32 (relative error < 6·10^-8, far below any slider step). What the HTML report embeds and
+ * the media means exact when a scaled integer holds them, else rounded to 6 decimals (Float32 for negative ones):
+ * far below any slider step. What the HTML report embeds and
  * what a notebook widget can read with `decodeScoringInput`.
  */
 export interface ScoringInputJson {
@@ -24,7 +25,7 @@ export interface ScoringInputJson {
  */
 export function encodeScoringInput(input: ScoringInput): ScoringInputJson {
   const media: Record<string, PackedColumn> = Object.create(null);
-  for (const [f, xs] of Object.entries(input.media)) media[f] = packColumn(xs, { lossyFloat32: true });
+  for (const [f, xs] of Object.entries(input.media)) media[f] = packColumn(xs, { lossy: true });
   return {
     dimensions: [...input.dimensions],
     session_id: [...input.session_id],

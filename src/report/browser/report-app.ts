@@ -45,7 +45,7 @@ section("data-quality", "Data quality",
   h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
   h("p", {}, `Time range: ${s.time_range ? `${s.time_range.first} – ${s.time_range.last}` : "–"}.`),
   h("p", {}, `${data.issues.total} issues (${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings)${data.issues.shown.length < data.issues.total ? `; the first ${data.issues.shown.length} are listed` : ""}.`),
-  recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"]),
+  h("div", { class: "scroll" }, recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"])),
   h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}.`),
 );
 section("dimension-quality", "Dimension quality",
@@ -100,8 +100,8 @@ section("progress", "Student progress",
   matches,
   trajectory,
 );
-showMatches();
 if (data.students.initial) drawStudent(data.students.initial);
+showMatches();
 section("replay", "Replay of the rules", figureBox(data.figures.replay, "replay"));
 
 // --- The tuner ---------------------------------------------------------------------------------------------------
