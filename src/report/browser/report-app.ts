@@ -27,16 +27,19 @@ function plot(el: HTMLElement, fig: Figure): void {
   void Plotly.react(el, fig.data, fig.layout, CONFIG);
 }
 
+/** Figures waiting for their box to be in the page (plotly sizes a detached box at its default 700 px). */
+const pending: [HTMLElement, Figure][] = [];
+
 function figureBox(fig: Figure, name: string): HTMLElement {
   const el = h("div", { "data-figure": name });
-  plot(el, fig);
+  pending.push([el, fig]);
   return el;
 }
 
 function section(id: string, title: string, ...children: (Node | string)[]): void {
   const slot = document.getElementById(id);
-  if (!slot) return;
-  slot.append(h("h2", {}, title), ...children);
+  if (slot) slot.append(h("h2", {}, title), ...children);
+  for (const [el, fig] of pending.splice(0)) plot(el, fig);
 }
 
 // --- Static sections -------------------------------------------------------------------------------------------
