@@ -18,8 +18,11 @@ declare const Plotly: {
   react(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
 };
 
+performance.mark("metrics-kit:start");
 const data = JSON.parse(document.getElementById("metrics-kit-data")!.textContent!) as ReportData;
+performance.mark("metrics-kit:parsed");
 const tunerInput = decodeScoringInput(data.tuner);
+performance.mark("metrics-kit:decoded");
 const CONFIG = { responsive: true, displaylogo: false };
 
 function plot(el: HTMLElement, fig: Figure): void {
@@ -234,3 +237,4 @@ const api = { update, rules: () => rules, lastUpdateMs: NaN, ready: false };
 (window as unknown as { metricsKitReport: typeof api }).metricsKitReport = api;
 update();
 api.ready = true;
+performance.mark("metrics-kit:ready");
