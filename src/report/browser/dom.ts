@@ -11,9 +11,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 /** A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). */
 export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return h("table", {},
-    h("thead", {}, h("tr", {}, ...cols.map((c) => h("th", {}, c)))),
-    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))))));
+  // Rows appended one by one: no argument list grows with the table.
+  const body = h("tbody");
+  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))));
+  return h("table", {}, h("thead", {}, h("tr", {}, ...cols.map((c) => h("th", {}, c)))), body);
 }
 
 /** `x` as a percentage with one decimal. */
