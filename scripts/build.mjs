@@ -1,10 +1,12 @@
 // Compiles src/ to dist/ (CommonJS + .d.ts, the form tslab's notebooks and the CLI load).
-// Skips the compile when dist/ is newer than every source file.
+// Skips the compile when dist/ is newer than every source file, and always under the test runner (scripts/test.mjs
+// builds before the tests and sets METRICS_KIT_BUILT=1: a test must not rebuild dist/ while another reads it).
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync, existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
+if (process.env.METRICS_KIT_BUILT === "1") process.exit(0);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const newest = (dir) => {
   let t = 0;

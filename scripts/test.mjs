@@ -1,10 +1,14 @@
 // Runs every test file under test/ with node's test runner (TypeScript through tsx). The notebook and browser tests
 // need Jupyter and Chromium: when they are missing this fails with the command that installs them (it never skips).
-// --unit runs only the tests that need neither (a quick loop while developing; not the test command).
+// --unit runs only the tests that need neither (a quick loop while developing; not the test command). Test files
+// named after the options run alone (`node scripts/test.mjs --unit test/cli/cli.test.ts`).
+// dist/ (the CLI the tests run, the Chromium lookup) is built once, here, before any test starts; the tests run with
+// METRICS_KIT_BUILT=1, which makes scripts/build.mjs a no-op, so that no test (e.g. one running setup.mjs) rebuilds
+// dist/ while another reads it.
 import { spawnSync } from "node:child_process";
 import { missingSystemPackages, missingMessage } from "./system.mjs";
 import { readdirSync } from "node:fs";
-import { join, dirname, relative } from "node:path";
+import { join, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,6 +23,8 @@ const walk = (dir) => {
 walk(join(root, "test"));
 files.sort();
 const unit = process.argv.includes("--unit");
+const built = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit", cwd: root });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const SYSTEM_TESTS = /^test\/(notebooks|report)\//;
 if (!unit) {
   const missing = missingSystemPackages();
@@ -27,6 +33,7 @@ if (!unit) {
     process.exit(1);
   }
 }
-const run = unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root });
+const named = process.argv.slice(2).filter((a) => !a.startsWith("--")).map((f) => relative(root, resolve(f)));
+const run = named.length ? named : unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env: { ...process.env, METRICS_KIT_BUILT: "1" } });
 process.exit(r.status ?? 1);

@@ -13,12 +13,16 @@ export * from "./schema/video-features";
 export * from "./schema/media-report";
 export * from "./schema/metrics-row";
 export * from "./schema/timestamp";
+export * from "./schema/expected-range";
 
 export * from "./load/load-issue";
+export * from "./load/terminal-safe";
 export * from "./load/python-json";
 export * from "./load/line-source";
 export * from "./load/schema-drift";
 export * from "./load/parse-line";
+export * from "./load/out-of-range";
+export * from "./load/scan-chunk";
 export * from "./load/read-metrics";
 export * from "./load/load-metrics";
 
@@ -70,6 +74,8 @@ export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
 
+export * from "./io/output-check";
+export * from "./io/output-file";
 export * from "./io/write-output";
 
 export * from "./analysis/dimension-quality";

@@ -1,12 +1,4 @@
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { loadTables } from "../join/load-tables";
-import { analyze, analysisJson } from "../analysis/analyze";
-import { replay } from "../analysis/replay";
-import { defaultRules } from "../rules/rules-config";
-import { scoringInput } from "../rules/scoring-input";
-import { readRules } from "../rules/rules-file";
-import { checkOutput } from "../io/write-output";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -16,6 +8,9 @@ export function analyzeCommand(): Command {
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
+      // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+      const { loadTables } = await import("../join/load-tables");
+      const { analyze, analysisJson } = await import("../analysis/analyze");
       const t = await loadTables(logs);
       const a = analyze(t);
       if (o.json) {
@@ -44,14 +39,21 @@ export function replayCommand(): Command {
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
+      const { loadTables } = await import("../join/load-tables");
+      const { replay } = await import("../analysis/replay");
+      const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
+      const { readRules } = await import("../rules/rules-file");
       const rules = readRules(o.rules);
       const t = await loadTables(logs);
-      const r = replay(scoringInput(t.sessions, t.dimensions, rules), rules);
+      const input = scoringInput(t.sessions, t.dimensions, rules);
+      const r = replay(input, rules);
+      const omitted = input.omitted ?? [];
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed, omitted_dimensions: omitted }, null, 2)}\n`);
         return;
       }
       const lines = [`sessions: ${r.sessions}`, ...Object.entries(r.agreement).map(([f, s]) => `  ${f}: ${pct(s)} identical`)];
+      if (omitted.length) lines.push(`not replayed: ${omitted.length} dimensions beyond the ${MAX_SCORED_DIMENSIONS} most scored (${omitted.slice(0, 5).map((d) => JSON.stringify(d)).join(", ")}${omitted.length > 5 ? ", …" : ""})`);
       lines.push(`changed: ${Object.entries(r.changed).map(([k, v]) => `${k} ${v}`).join(", ")}`);
       if (r.examples.length) lines.push(`e.g. ${r.examples.slice(0, 5).join(", ")}`);
       process.stdout.write(`${lines.join("\n")}\n`);
@@ -62,14 +64,12 @@ export function rulesCommand(): Command {
   return new Command("rules")
     .description("today's rules as the JSON file --rules reads")
     .option("--print", "print today's rules", false)
-    .option("--out <file>", "write them to a file")
-    .option("--force", "overwrite an existing file", false)
-    .action((o) => {
-      const json = `${JSON.stringify(defaultRules(), null, 2)}\n`;
-      if (o.out) {
-        checkOutput(o.out, Boolean(o.force));
-        writeFileSync(o.out, json);
-      }
-      if (o.print || !o.out) process.stdout.write(json);
+    .option("--out <file>", "write them to a file, - for stdout")
+    .option("--force", "overwrite an existing file (a symbolic link is replaced, not followed)", false)
+    .action(async (o) => {
+      const { defaultRules } = await import("../rules/rules-config");
+      const { writeRules } = await import("../rules/rules-file");
+      if (o.out) writeRules(o.out, defaultRules(), { force: Boolean(o.force) });
+      if ((o.print && o.out !== "-") || !o.out) process.stdout.write(`${JSON.stringify(defaultRules(), null, 2)}\n`);
     });
 }

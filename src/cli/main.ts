@@ -1,42 +1,44 @@
 import { Command, CommanderError } from "commander";
-import { MetricsLoadError, MetricsSourceError } from "../load/load-issue";
+import { MetricsLoadError } from "../load/load-issue";
 import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
-import { OutputExistsError } from "../io/write-output";
 import { extraCommands } from "./extra-commands";
+import { errorLine } from "./error-line";
 
-/** The `metrics-kit` program: each command is a thin shell over the library. */
+// Commander's own messages ("error: option '--students <n>' argument '-5' is invalid. …"), as one line like ours.
+const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${text.replace(/^error: /, "")}`) };
+
+/**
+ * The `metrics-kit` program: each command is a thin shell over the library, which its action loads (so that
+ * `--help` and a command start without loading the others' modules).
+ */
 export function program(): Command {
   const p = new Command("metrics-kit")
     .description("typed loader, joins, analyses, threshold tuning and synthetic logs for the interview platform's metrics.log")
-    .exitOverride();
+    .exitOverride()
+    .configureOutput(OUTPUT);
   p.addCommand(summaryCommand());
   p.addCommand(generateCommand());
   for (const c of extraCommands()) p.addCommand(c);
-  for (const c of p.commands) c.exitOverride();
+  for (const c of p.commands) c.exitOverride().configureOutput(OUTPUT);
   return p;
 }
 
 /**
  * Runs the CLI. Exit status: 0 done (bad lines reported, not fatal); 1 `--strict` stopped at a bad line;
  * 2 a file could not be read or written, or the arguments were wrong (a one-line message, no stack trace).
+ *
+ * @example await run(["node", "metrics-kit", "summary", "metrics.log"]) // 0
  */
 export async function run(argv: string[]): Promise<number> {
   try {
     await program().parseAsync(argv);
     return 0;
   } catch (error) {
+    // Commander has printed its one line already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof MetricsLoadError) {
-      process.stderr.write(`metrics-kit: ${error.message}\n`);
-      return 1;
-    }
-    if (error instanceof MetricsSourceError || error instanceof OutputExistsError) {
-      process.stderr.write(`metrics-kit: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`metrics-kit: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    process.stderr.write(`metrics-kit: ${errorLine(error)}\n`);
+    return error instanceof MetricsLoadError ? 1 : 2;
   }
 }
 

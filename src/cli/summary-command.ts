@@ -1,7 +1,4 @@
 import { Command } from "commander";
-import { loadTables } from "../join/load-tables";
-import { summarize } from "../summary/summarize";
-import { formatSummary } from "../summary/format-summary";
 
 /** `metrics-kit summary [LOG…]`: counts, issues, dimensions and media coverage. */
 export function summaryCommand(): Command {
@@ -11,6 +8,10 @@ export function summaryCommand(): Command {
     .option("--json", "print the summary as JSON", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false)
     .action(async (logs: string[], o) => {
+      // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+      const { loadTables } = await import("../join/load-tables");
+      const { summarize } = await import("../summary/summarize");
+      const { formatSummary } = await import("../summary/format-summary");
       const tables = await loadTables(logs, { strict: o.strict });
       const summary = summarize(tables);
       process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);

@@ -87,7 +87,8 @@ export const SLOTS = BATCHES_AHEAD + 1;
 
 /**
  * Writes a synthetic log (`-` = stdout) and returns its truth: the same bytes as `generateLog` with the same
- * options, with the blocks of students simulated on worker threads and merged here in time order.
+ * options, with the blocks of students simulated on worker threads and merged here in time order. The file is
+ * written atomically (`LineWriter`): it appears, or replaces the old one, only once every line is written.
  *
  * @example const truth = await writeLog("build/big.log", { students: 135_000, seed: 1 }, { force: true })
  */
@@ -113,9 +114,12 @@ export async function writeLog(file: string, input: GenerateOptions, options: Wr
     } else await mergeWorkers(out, ledger, progress, Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths)));
     const torn = ledger.tornLast(resolved);
     if (torn !== undefined) out.write(torn);
-    return combineTruth(resolved, truths, ledger);
+    const truth = combineTruth(resolved, truths, ledger);
+    out.commit();
+    return truth;
   } finally {
-    out.close();
+    // After a failure (or a kill) the destination keeps its old bytes: the new ones were in a temporary file.
+    out.discard();
   }
 }
 

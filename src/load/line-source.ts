@@ -1,51 +1,39 @@
 import { createReadStream } from "node:fs";
-import { createGunzip } from "node:zlib";
-import { Readable } from "node:stream";
-import { MetricsSourceError } from "./load-issue";
-
-/** The lines of one chunk of a source: `first` is the 1-based number of `lines[0]`. */
-export interface LineBatch {
-  file: string;
-  first: number;
-  lines: string[];
-  /** True when the batch's last line is the source's last line and had no final newline. */
-  unterminated: boolean;
-}
+import { isUtf8 } from "node:buffer";
+import type { Readable } from "node:stream";
+import { MetricsSourceError, type IssueCode, type Severity } from "./load-issue";
+import { LineSplitter } from "./line-splitter";
+import { gunzipMembers } from "./gunzip-members";
+import { decodeMarked } from "./utf8";
 
 /** The name `-` stands for standard input. */
 export const STDIN = "-";
+
+/**
+ * The default bound on a line's length: 8 MiB, a few MiB above the largest row the backend writes (its rows are a
+ * few kB: comments, tags, tasks and timeline are short; the generator's longest, over every scenario, is 1.4 kB).
+ */
+export const MAX_LINE_BYTES = 8 << 20;
 
 /** The path read when none is given: `$INTERVIEW_METRICS_LOG_PATH`, else `metrics.log`. */
 export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.INTERVIEW_METRICS_LOG_PATH || "metrics.log";
 }
 
-async function* bytes(source: string, highWaterMark: number): AsyncGenerator<Buffer, void, undefined> {
-  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark });
-  let first = true;
-  let gunzip: AsyncIterable<Buffer> | undefined;
-  const rest = stream[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return;
-    const chunk = next.value as Buffer;
-    if (first && chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b) {
-      // A gzip stream (rotated logs: metrics.log.2.gz), recognised by its magic bytes, not its name.
-      const replay = Readable.from((async function* () {
-        yield chunk;
-        for (;;) {
-          const n = await rest.next();
-          if (n.done) return;
-          yield n.value as Buffer;
-        }
-      })());
-      gunzip = replay.pipe(createGunzip({ chunkSize: highWaterMark }));
-      break;
-    }
-    first = false;
-    yield chunk;
-  }
-  if (gunzip) yield* gunzip;
+/** Why a source's reading ended early, or what it ignored (a gzip problem): an issue at the line reached. */
+export interface SourceProblem {
+  code: Extract<IssueCode, "gzip_truncated" | "gzip_corrupt" | "gzip_trailing_garbage">;
+  severity: Severity;
+  message: string;
+}
+
+/** A line of a chunk longer than the bound: the chunk holds only its last `limit` bytes. */
+export interface LongLine {
+  /** 0-based index of the line in the chunk. */
+  index: number;
+  /** The line's whole length in bytes (without its newline). */
+  bytes: number;
+  limit: number;
 }
 
 /** A run of whole lines of a source, as bytes in a buffer of its own (so it can be transferred to a worker). */
@@ -56,67 +44,135 @@ export interface ByteChunk {
   first: boolean;
   /** True when the chunk's last line is the source's last line and had no final newline. */
   unterminated: boolean;
+  /** Lines over `maxLineBytes`, cut to their last bytes. */
+  long?: LongLine[];
+  /** On the source's last chunk: what ended its reading early (reported at the line reached). */
+  problem?: SourceProblem;
+}
+
+/** Options of `readByteChunks`. */
+export interface ByteChunkOptions {
+  /** Read size in bytes. Default 1 MiB. */
+  highWaterMark?: number;
+  /** A line longer than this many bytes is reported as `line_too_long` and skipped unread. Default `MAX_LINE_BYTES` (8 MiB). */
+  maxLineBytes?: number;
 }
 
 /**
- * Reads a source (a path, a gzip file, or `-` for stdin) as chunks of whole lines, each about `highWaterMark`
- * bytes, in constant memory. Throws `MetricsSourceError` naming the file when it cannot be read.
+ * The bytes of a source: the file, or its decompressed members when it starts with gzip's magic bytes (rotated logs:
+ * metrics.log.2.gz, recognised by content, not name). Returns the gzip problem that ended it early, if any.
  */
-export async function* readByteChunks(source: string, options: { highWaterMark?: number } = {}): AsyncGenerator<ByteChunk, void, undefined> {
-  const file = source === STDIN ? "<stdin>" : source;
-  let carry: Uint8Array = new Uint8Array(0);
-  let first = true;
+async function* sourceBytes(source: string, highWaterMark: number): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
+  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark });
+  const rest = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
-    for await (const chunk of bytes(source, options.highWaterMark ?? 1 << 20)) {
-      const end = chunk.lastIndexOf(10);
-      if (end < 0) {
-        carry = concat(carry, chunk);
-        continue;
+    let head: Buffer = Buffer.alloc(0);
+    while (head.length < 2) {
+      const n = await rest.next();
+      if (n.done) break;
+      head = head.length === 0 ? n.value : Buffer.concat([head, n.value]);
+    }
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return yield* coalesce(gunzipMembers(rest, head), highWaterMark);
+    if (head.length > 0) yield head;
+    for (;;) {
+      const n = await rest.next();
+      if (n.done) return undefined;
+      yield n.value;
+    }
+  } finally {
+    if (source !== STDIN) stream.destroy();
+  }
+}
+
+/** Joins small buffers into ones of about `size` bytes (zlib's output pieces are small: chunks stay ~1 MiB). */
+async function* coalesce<R>(source: AsyncGenerator<Buffer, R, undefined>, size: number): AsyncGenerator<Buffer, R, undefined> {
+  let parts: Buffer[] = [];
+  let held = 0;
+  for (;;) {
+    const next = await source.next();
+    if (next.done || held + next.value.length > size) {
+      if (held > 0) yield parts.length === 1 ? parts[0] : Buffer.concat(parts, held);
+      [parts, held] = [[], 0];
+    }
+    if (next.done) return next.value;
+    parts.push(next.value);
+    held += next.value.length;
+  }
+}
+
+/**
+ * Reads a source (a path, a gzip file of one or more members, or `-` for stdin) as chunks of whole lines, each about
+ * `highWaterMark` bytes, in constant memory and linear time: a line over `maxLineBytes` is never held whole (the
+ * chunk lists it in `long`). A gzip problem (truncation, damage, trailing garbage) ends the source with a chunk
+ * carrying `problem`. Throws `MetricsSourceError` naming the file when it cannot be read.
+ *
+ * @example
+ * for await (const chunk of readByteChunks("metrics.log.2.gz")) chunkLines(chunk).lines.length;
+ */
+export async function* readByteChunks(source: string, options: ByteChunkOptions = {}): AsyncGenerator<ByteChunk, void, undefined> {
+  const file = source === STDIN ? "<stdin>" : source;
+  const splitter = new LineSplitter(file, options.maxLineBytes ?? MAX_LINE_BYTES);
+  const bytes = sourceBytes(source, options.highWaterMark ?? 1 << 20);
+  let problem: SourceProblem | undefined;
+  try {
+    for (;;) {
+      const next = await bytes.next();
+      if (next.done) {
+        problem = next.value;
+        break;
       }
-      yield { file, bytes: concat(carry, chunk.subarray(0, end + 1)), first, unterminated: false };
-      first = false;
-      carry = concat(new Uint8Array(0), chunk.subarray(end + 1));
+      const chunk = splitter.push(next.value);
+      if (chunk) yield chunk;
     }
   } catch (error) {
     throw new MetricsSourceError(file, error);
+  } finally {
+    await bytes.return(undefined);
   }
-  if (carry.length > 0) yield { file, bytes: carry, first, unterminated: true };
+  const last = splitter.end(problem);
+  if (last) yield last;
 }
 
-/** A new buffer holding `a` then `b`. */
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
+/** A chunk's lines as text, and which of them held bytes that are not UTF-8 (decoded with `INVALID_UTF8` marks). */
+export interface ChunkText {
+  lines: string[];
+  invalidUtf8?: Set<number>;
 }
 
 /**
  * The lines of a chunk as text: without a leading UTF-8 BOM (first chunk only) and without the `\r` of CRLF
- * line ends. Blank lines are kept: they count in line numbers.
+ * line ends. Blank lines are kept: they count in line numbers. Bytes that are not UTF-8 are decoded as
+ * `INVALID_UTF8` (never as U+FFFD, which a log may hold) and their lines listed.
+ *
+ * @example chunkLines({ file: "a", bytes: Buffer.from("{}\r\n\n"), first: true, unterminated: false }) // { lines: ["{}", ""] }
  */
-export function chunkLines(chunk: ByteChunk): string[] {
+export function chunkLines(chunk: ByteChunk): ChunkText {
   const b = chunk.bytes;
   const bom = chunk.first && b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  const lines = Buffer.from(b.buffer, b.byteOffset + bom, b.length - bom).toString("utf8").split("\n");
+  const bytes = Buffer.from(b.buffer, b.byteOffset + bom, b.length - bom);
+  const text: ChunkText = isUtf8(bytes) ? { lines: bytes.toString("utf8").split("\n") } : markedLines(bytes);
+  const lines = text.lines;
   if (!chunk.unterminated) lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.length > 0 && l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
   }
-  return lines;
+  return text;
 }
 
-/**
- * Reads a source (a path, a `.gz` file, or `-` for stdin) as batches of lines, in constant memory.
- * Strips a UTF-8 BOM and the `\r` of CRLF line ends; blank lines are kept (they count in line numbers).
- * Throws `MetricsSourceError` naming the file when it cannot be read.
- */
-export async function* readLineBatches(source: string, options: { highWaterMark?: number } = {}): AsyncGenerator<LineBatch, void, undefined> {
-  let next = 1;
-  for await (const chunk of readByteChunks(source, options)) {
-    const lines = chunkLines(chunk);
-    yield { file: chunk.file, first: next, lines, unterminated: chunk.unterminated };
-    next += lines.length;
+/** The slow path of `chunkLines`, for a chunk that is not all UTF-8: line by line. */
+function markedLines(bytes: Buffer): ChunkText {
+  const lines: string[] = [];
+  const invalidUtf8 = new Set<number>();
+  for (let pos = 0; ; ) {
+    const newline = bytes.indexOf(10, pos);
+    const line = bytes.subarray(pos, newline < 0 ? bytes.length : newline);
+    if (isUtf8(line)) lines.push(line.toString("utf8"));
+    else {
+      invalidUtf8.add(lines.length);
+      lines.push(decodeMarked(line));
+    }
+    if (newline < 0) return { lines, invalidUtf8 };
+    pos = newline + 1;
   }
 }

@@ -1,16 +1,32 @@
 import { z } from "zod";
+import { terminalSafe } from "./terminal-safe";
 
 /**
- * Why a line did not become a row, or what was odd about a row that did.
+ * Why a line did not become a row, or what was odd about a row that did. Every error means the line gave no row;
+ * a warning keeps the row (or, for `unknown_type`, skips a line the kit does not read).
  * - `invalid_json`: the line is not JSON (nor Python JSON);
  * - `torn_line`: the file's last line has no newline and does not parse (a writer died mid-line);
+ * - `line_too_long`: the line is longer than `maxLineBytes`; skipped without being held in memory;
+ * - `invalid_utf8`: a string of the row holds bytes that are not UTF-8 (`path` names it); the row is rejected,
+ *   since decoding them as U+FFFD would change a join key;
  * - `not_object`: valid JSON that is not an object;
  * - `missing_type`: no string `type` field;
  * - `schema`: the row does not match its type's schema (`path` names the first field at fault);
+ * - `gzip_truncated`: a `.gz` file ends inside a member; its lines up to `line` are kept, the file's reading stops;
+ * - `gzip_corrupt`: a `.gz` member's data is damaged (bad deflate data, CRC or length); the file's reading stops;
  * - `unknown_type` (warning): a `type` the kit does not read; the line is skipped and counted;
- * - `non_finite` (warning): a `NaN`/`Infinity` token, read as `null`; `path` names the field.
+ * - `non_finite` (warning): a `NaN`/`Infinity` token, read as `null`; `path` names the field;
+ * - `out_of_range` (warning): a value outside its field's range (a score outside 0–100, a ratio outside 0–1, a
+ *   negative count, an empty `session_id`); `path` names the field, the row is kept;
+ * - `torn_fragment` (warning): bytes before the row that are not part of it (a torn write, NUL padding); they are
+ *   dropped and the row after them is kept;
+ * - `gzip_trailing_garbage` (warning): bytes after the last member of a `.gz` file that are not gzip; ignored, as
+ *   `gzip -d` does.
  */
-export const IssueCode = z.enum(["invalid_json", "torn_line", "not_object", "missing_type", "schema", "unknown_type", "non_finite"]);
+export const IssueCode = z.enum([
+  "invalid_json", "torn_line", "line_too_long", "invalid_utf8", "not_object", "missing_type", "schema", "gzip_truncated", "gzip_corrupt",
+  "unknown_type", "non_finite", "out_of_range", "torn_fragment", "gzip_trailing_garbage",
+]);
 export type IssueCode = z.infer<typeof IssueCode>;
 
 export const Severity = z.enum(["error", "warning"]);
@@ -27,10 +43,15 @@ export const LoadIssue = z.object({
 });
 export type LoadIssue = z.infer<typeof LoadIssue>;
 
-/** Formats an issue as `file:line: severity code at path: message`. */
+/**
+ * Formats an issue as one line, `file:line: severity code at path: message`, safe for a terminal (control characters
+ * from the log are escaped, see `terminalSafe`).
+ *
+ * @example formatIssue(issue) // "metrics.log:17: warning non_finite at audio_features.speech_rate: Infinity is not …"
+ */
 export function formatIssue(issue: LoadIssue): string {
   const at = issue.path ? ` at ${issue.path}` : "";
-  return `${issue.file}:${issue.line}: ${issue.severity} ${issue.code}${at}: ${issue.message}`;
+  return terminalSafe(`${issue.file}:${issue.line}: ${issue.severity} ${issue.code}${at}: ${issue.message}`);
 }
 
 /** Thrown in `strict` mode at the first bad line: its message names the file, the line and the field. */

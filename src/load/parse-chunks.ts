@@ -1,11 +1,11 @@
 import { Worker } from "node:worker_threads";
-import { readByteChunks, type ByteChunk } from "./line-source";
+import { readByteChunks, type ByteChunk, type ByteChunkOptions } from "./line-source";
 import { parseChunk, type ParsedChunk } from "./parse-chunk";
 import { Dictionary } from "../join/column-chunk";
 import { defaultWorkers, workerScript } from "../io/worker-script";
 
 /** Options of `parseChunks`. */
-export interface ParseChunksOptions {
+export interface ParseChunksOptions extends Pick<ByteChunkOptions, "maxLineBytes"> {
   /**
    * Worker threads that parse and validate chunks in parallel. Default: one per core, at most 4, and none on a
    * one-core machine; `0` parses on the calling thread. The first chunks are always parsed on the calling thread,

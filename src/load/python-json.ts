@@ -27,7 +27,7 @@ export function parsePythonJson(text: string): PythonJsonValue {
     const replaced = replaceNonFinite(text);
     if (replaced === undefined) throw error;
     const nonFinite: NonFinite[] = [];
-    const value = restore(JSON.parse(replaced), "", nonFinite);
+    const value = restore(JSON.parse(replaced), nonFinite);
     return { value, nonFinite };
   }
 }
@@ -61,16 +61,23 @@ function replaceNonFinite(text: string): string | undefined {
   return last === 0 ? undefined : out + text.slice(last);
 }
 
-function restore(value: unknown, path: string, found: NonFinite[]): unknown {
-  if (typeof value === "string" && value.startsWith(SENTINEL)) {
-    found.push({ path, token: value.slice(SENTINEL.length) as NonFinite["token"] });
-    return null;
+/** Puts `null` where a sentinel is and lists it, in document order; walks without recursion (any depth is safe). */
+function restore(value: unknown, found: NonFinite[]): unknown {
+  const root = { value };
+  // [holder, key, path]: visited in document order (children pushed in reverse)
+  const stack: [Record<string | number, unknown>, string | number, string][] = [[root, "value", ""]];
+  while (stack.length > 0) {
+    const [holder, key, path] = stack.pop()!;
+    const v = holder[key];
+    if (typeof v === "string" && v.startsWith(SENTINEL)) {
+      holder[key] = null;
+      found.push({ path, token: v.slice(SENTINEL.length) as NonFinite["token"] });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v as unknown as Record<number, unknown>, i, `${path}[${i}]`]);
+    } else if (v !== null && typeof v === "object") {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push([v as Record<string, unknown>, keys[i], path ? `${path}.${keys[i]}` : keys[i]]);
+    }
   }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = restore(value[i], `${path}[${i}]`, found);
-  } else if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = restore(record[key], path ? `${path}.${key}` : key, found);
-  }
-  return value;
+  return root.value;
 }

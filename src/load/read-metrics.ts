@@ -1,7 +1,7 @@
 import type { MetricsRow } from "../schema/metrics-row";
-import { readLineBatches, defaultLogPath } from "./line-source";
+import { readByteChunks, defaultLogPath, type ByteChunkOptions } from "./line-source";
 import { MetricsLoadError, type LoadIssue } from "./load-issue";
-import { parseLine } from "./parse-line";
+import { scanChunk } from "./scan-chunk";
 import type { SchemaDrift } from "./schema-drift";
 
 /** A validated row with where it came from. */
@@ -12,15 +12,13 @@ export interface LoadedRow {
 }
 
 /** Options of `readMetrics` and `loadMetrics`. */
-export interface ReadOptions {
+export interface ReadOptions extends ByteChunkOptions {
   /** Stop at the first line that does not become a row, throwing `MetricsLoadError` (warnings never stop). Default `false`. */
   strict?: boolean;
   /** Called with every issue, in file and line order. */
   onIssue?: (issue: LoadIssue) => void;
   /** Receives the count of unknown keys per key path; pass a `Map` to read it afterwards. */
   drift?: SchemaDrift;
-  /** Read chunk size in bytes. Default 1 MiB. */
-  highWaterMark?: number;
 }
 
 /** Normalises the `sources` argument: a path, several, or none (then `$INTERVIEW_METRICS_LOG_PATH`, else `metrics.log`). */
@@ -39,20 +37,17 @@ export async function* readMetricsBatches(sources?: string | readonly string[], 
   const drift = options.drift ?? new Map();
   const onIssue = options.onIssue ?? (() => {});
   for (const source of resolveSources(sources)) {
-    for await (const batch of readLineBatches(source, options)) {
+    let lineBase = 0;
+    for await (const chunk of readByteChunks(source, options)) {
       const rows: LoadedRow[] = [];
-      const lines = batch.lines;
-      for (let i = 0; i < lines.length; i++) {
-        const text = lines[i];
-        if (text.length === 0 || (text.trim().length === 0)) continue;
-        const line = batch.first + i;
-        const parsed = parseLine(text, { file: batch.file, line, last: batch.unterminated && i === lines.length - 1 }, drift);
-        for (const issue of parsed.issues) {
-          if (options.strict && issue.severity === "error") throw new MetricsLoadError(issue);
-          onIssue(issue);
-        }
-        if (parsed.row) rows.push({ file: batch.file, line, row: parsed.row });
+      const base = lineBase;
+      const scanned = scanChunk(chunk, drift, (row, line) => rows.push({ file: chunk.file, line: base + line, row }));
+      for (const relative of scanned.issues) {
+        const issue = { ...relative, line: relative.line + base };
+        if (options.strict && issue.severity === "error") throw new MetricsLoadError(issue);
+        onIssue(issue);
       }
+      lineBase += scanned.lines;
       if (rows.length > 0) yield rows;
     }
   }

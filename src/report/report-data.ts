@@ -80,7 +80,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
   const analysis = analyze(t, options.analyze);
   const input = scoringInput(t.joined, t.dimensions, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
-  // Today's clarity thresholds against the clarity scores, when the log has that dimension.
+  // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
   const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
   const features = [
     ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),

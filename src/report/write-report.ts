@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { checkOutput } from "../io/write-output";
+import { checkOutput } from "../io/output-check";
+import { writeOutput } from "../io/write-output";
 import { loadTables } from "../join/load-tables";
 import type { ReadOptions } from "../load/read-metrics";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
@@ -18,7 +17,8 @@ export interface WriteReportOptions extends ReportDataOptions {
 
 /**
  * Loads logs and writes the self-contained HTML report (data quality, dimension quality, features, progress,
- * replay, tuner). Refuses to overwrite without `force`; makes the folder. Returns the data and the file's size.
+ * replay, tuner), `-` = stdout. Refuses an existing file or symbolic link without `force` (checked before the logs
+ * are read); makes the folder; writes atomically (`writeOutput`). Returns the data and the file's size.
  *
  * @example await writeReport("metrics.log", "build/report.html", { force: true })
  */
@@ -26,8 +26,6 @@ export async function writeReport(sources: string | readonly string[] | undefine
   checkOutput(out, Boolean(options.force));
   const tables = await loadTables(sources, options.read);
   const data = reportData(tables, options.rules ?? defaultRules(), options);
-  const html = reportHtml(data);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, html);
-  return { data, bytes: Buffer.byteLength(html) };
+  const bytes = writeOutput(out, reportHtml(data), { force: options.force });
+  return { data, bytes };
 }

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { checkOutput } from "../io/write-output";
+import { readFileSync } from "node:fs";
+import { writeOutput } from "../io/write-output";
 import { defaultRules, RulesConfig } from "./rules-config";
 
 /**
@@ -24,14 +23,13 @@ export function readRules(file: string | undefined): RulesConfig {
 
 /**
  * Writes rules as the JSON file `metrics-kit replay --rules`, the report and the notebooks read (validated first).
- * Refuses to overwrite an existing file unless `force`; makes missing parent folders. Returns the path.
+ * `-` = stdout. Refuses an existing file or symbolic link unless `force`; makes missing parent folders; writes
+ * atomically (`writeOutput`). Returns the path.
  *
  * @example writeRules("tuned-rules.json", tuned, { force: true })
  */
 export function writeRules(file: string, rules: RulesConfig, options: { force?: boolean } = {}): string {
   const valid = RulesConfig.parse(rules);
-  checkOutput(file, Boolean(options.force));
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(valid, null, 2)}\n`);
+  writeOutput(file, `${JSON.stringify(valid, null, 2)}\n`, options);
   return file;
 }

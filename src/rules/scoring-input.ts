@@ -5,7 +5,10 @@ import type { RulesConfig } from "./rules-config";
 
 /** A log's current sessions as the columns the rules read, plus what the log says the rules gave. */
 export interface ScoringInput {
+  /** The dimensions the rules score, at most `MAX_SCORED_DIMENSIONS`. */
   dimensions: string[];
+  /** Dimensions of the log left out of the rules' bitmasks because there were more than `MAX_SCORED_DIMENSIONS`. */
+  omitted?: string[];
   session_id: string[];
   /** Score per dimension (index = position in `dimensions`); `NaN` where absent. */
   scores: Float64Array[];
@@ -19,13 +22,35 @@ export interface ScoringInput {
 
 /** Bit set for a tag or task naming no known dimension (so it never matches a recomputed one). */
 export const UNKNOWN_BIT = 30;
+/** The most dimensions the tag bitmasks hold (bits 0–29; bit 30 is `UNKNOWN_BIT`). */
+export const MAX_SCORED_DIMENSIONS = UNKNOWN_BIT;
+
+/**
+ * The dimensions the rules can score: all of them when there are at most `MAX_SCORED_DIMENSIONS`, else those with
+ * the most scored sessions (ties in the log's order); the rest are returned as `omitted`.
+ *
+ * @example scoredDimensions(t.joined, t.dimensions).omitted // [] for any log of the backend's three dimensions
+ */
+export function scoredDimensions(table: aq.ColumnTable, dimensions: readonly string[]): { kept: string[]; omitted: string[] } {
+  if (dimensions.length <= MAX_SCORED_DIMENSIONS) return { kept: [...dimensions], omitted: [] };
+  const scored = dimensions.map((d, i) => {
+    const scores = table.array(dimensionColumn(d)) as ArrayLike<number>;
+    let n = 0;
+    for (let k = 0; k < scores.length; k++) if (Number.isFinite(scores[k])) n++;
+    return { d, i, n };
+  });
+  const top = new Set(scored.sort((a, b) => b.n - a.n || a.i - b.i).slice(0, MAX_SCORED_DIMENSIONS).map((x) => x.d));
+  return { kept: dimensions.filter((d) => top.has(d)), omitted: dimensions.filter((d) => !top.has(d)) };
+}
 
 /**
  * Builds the scoring input from the joined (or sessions) table. Task focus labels map back to dimensions through
- * `rules.tasks.focus`.
+ * `rules.tasks.focus`. A log with more than `MAX_SCORED_DIMENSIONS` dimensions keeps the most scored ones
+ * (`scoredDimensions`); tags naming the others count as unknown, and `omitted` lists them.
  */
-export function scoringInput(table: aq.ColumnTable, dimensions: readonly string[], rules: RulesConfig): ScoringInput {
+export function scoringInput(table: aq.ColumnTable, logDimensions: readonly string[], rules: RulesConfig): ScoringInput {
   const n = table.numRows();
+  const { kept: dimensions, omitted } = scoredDimensions(table, logDimensions);
   const f64 = (name: string) => Float64Array.from(table.columnNames().includes(name) ? (table.array(name) as ArrayLike<number>) : new Array<number>(n).fill(NaN), (v) => (typeof v === "number" ? v : NaN));
   const index = new Map(dimensions.map((d, i) => [d, i]));
   const byFocus = new Map<string, number>(dimensions.map((d, i) => [(Object.hasOwn(rules.tasks.focus, d) ? rules.tasks.focus[d] : d), i]));
@@ -40,7 +65,8 @@ export function scoringInput(table: aq.ColumnTable, dimensions: readonly string[
   const media: Record<string, Float64Array> = {};
   for (const f of MEDIA_FEATURES) if (table.columnNames().includes(f)) media[f] = f64(f);
   return {
-    dimensions: [...dimensions],
+    dimensions,
+    omitted,
     session_id: Array.from(table.array("session_id") as ArrayLike<string>),
     scores: dimensions.map((d) => f64(dimensionColumn(d))),
     avg_answer_len: f64("avg_answer_len"),

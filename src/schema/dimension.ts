@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expected, SCORE } from "./expected-range";
 
 /**
  * One ability dimension of an evaluation: `{name, score, comment|null}`.
@@ -8,7 +9,7 @@ import { z } from "zod";
  */
 export const Dimension = z.looseObject({
   name: z.string(),
-  score: z.number().nullable(),
+  score: expected(z.number(), SCORE).nullable(),
   comment: z.string().nullable().optional(),
 });
 export type Dimension = z.infer<typeof Dimension>;

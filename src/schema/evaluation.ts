@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expected, NON_EMPTY, SCORE } from "./expected-range";
 import { Dimension } from "./dimension";
 import { Task } from "./task";
 import { TimelineEvent } from "./timeline-event";
@@ -8,9 +9,9 @@ import { TimelineEvent } from "./timeline-event";
  * Lists are `null`, not `[]`, when empty; other keys may appear and are kept.
  */
 export const Evaluation = z.looseObject({
-  session_id: z.string(),
-  overall_score: z.number().nullable(),
-  score: z.number().nullable().optional(),
+  session_id: expected(z.string(), NON_EMPTY),
+  overall_score: expected(z.number(), SCORE).nullable(),
+  score: expected(z.number(), SCORE).nullable().optional(),
   dimensions: z.array(Dimension).nullable(),
   strength_tags: z.array(z.string()).nullable(),
   risk_tags: z.array(z.string()).nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expected, NON_EMPTY } from "./expected-range";
 import { Timestamp } from "./timestamp";
 import { AudioFeatures } from "./audio-features";
 import { VideoFeatures } from "./video-features";
@@ -11,9 +12,9 @@ export type MediaType = z.infer<typeof MediaType>;
  */
 export const MediaReport = z.looseObject({
   type: z.literal("media_report"),
-  user_id: z.string().nullable(),
-  session_id: z.string(),
-  media_id: z.string(),
+  user_id: expected(z.string(), NON_EMPTY).nullable(),
+  session_id: expected(z.string(), NON_EMPTY),
+  media_id: expected(z.string(), NON_EMPTY),
   media_type: MediaType,
   audio_features: AudioFeatures.nullable().optional(),
   video_features: VideoFeatures.nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expected, NON_EMPTY } from "./expected-range";
 import { Timestamp } from "./timestamp";
 import { Evaluation } from "./evaluation";
 import { Diagnostics } from "./diagnostics";
@@ -9,8 +10,8 @@ import { Diagnostics } from "./diagnostics";
  */
 export const SessionReport = z.looseObject({
   type: z.literal("session_report"),
-  user_id: z.string().nullable(),
-  session_id: z.string(),
+  user_id: expected(z.string(), NON_EMPTY).nullable(),
+  session_id: expected(z.string(), NON_EMPTY),
   evaluation: Evaluation,
   diagnostics: Diagnostics.optional(),
   ts: Timestamp,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { expected, NON_NEGATIVE } from "./expected-range";
 
 /** The kinds of timeline event the backend writes. */
 export const TimelineEventType = z.enum(["strength", "gap", "neutral"]);
@@ -10,7 +11,7 @@ export type TimelineEventType = z.infer<typeof TimelineEventType>;
  * @example TimelineEvent.parse({ timestamp: 12.5, type: "gap", message: "缺少结果" })
  */
 export const TimelineEvent = z.looseObject({
-  timestamp: z.number().nullable(),
+  timestamp: expected(z.number(), NON_NEGATIVE).nullable(),
   type: TimelineEventType,
   message: z.string(),
 });

@@ -6,7 +6,9 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
 /**
  * Reads a `ts` value as epoch milliseconds. The backend writes `datetime.utcnow().isoformat()`: UTC **without**
  * an offset, with 6 fractional digits or none (`2025-11-03T12:24:13`). A string without an offset is read as
- * UTC, never as local time; one with `Z` or `±hh:mm` keeps its offset. Returns `undefined` for anything else.
+ * UTC, never as local time; one with `Z` or `±hh:mm` keeps its offset. Returns `undefined` for anything else:
+ * out-of-range fields, an offset beyond ±23:59, and year 0000 (Python's `datetime` starts at year 1, so the backend
+ * cannot write it; years 0001–0099 are read as themselves, never as 19xx).
  *
  * @example parseTimestamp("2025-11-03T12:24:13.482113") // 1762172653482 (sub-millisecond digits truncated)
  * @example parseTimestamp("2025-11-03T20:24:13+08:00")  // 1762172653000
@@ -17,16 +19,25 @@ export function parseTimestamp(ts: string): number | undefined {
   const m = ISO.exec(ts);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
+  if (+mo < 1 || +mo > 12 || +y < 1 || +d < 1 || +d > daysInMonth(+y, +mo) || +h > 23 || +mi > 59 || (s ? +s : 0) > 59) return undefined;
   const ms = frac ? Math.floor(Number(frac.slice(1, 4).padEnd(3, "0"))) : 0;
-  let t = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, ms);
+  let t = utc(+y, +mo, +d, +h, +mi, s ? +s : 0, ms);
   if (zone && zone.toUpperCase() !== "Z") {
     const sign = zone[0] === "-" ? -1 : 1;
     const digits = zone.slice(1).replace(":", "");
-    t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+    if (oh > 23 || om > 59) return undefined;
+    t -= sign * (oh * 60 + om) * 60_000;
   }
-  // Date.UTC rolls over out-of-range fields (month 13, day 31 of a 30-day month, hour 25): reject those instead.
-  if (+mo < 1 || +mo > 12 || +d < 1 || +d > daysInMonth(+y, +mo) || +h > 23 || +mi > 59 || (s ? +s : 0) > 59) return undefined;
   return t;
+}
+
+/** `Date.UTC` without its rule that years 0–99 mean 1900–1999. */
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
+  date.setUTCFullYear(y);
+  return date.getTime();
 }
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
@@ -49,9 +60,9 @@ function naiveTimestamp(ts: string): number | undefined {
   const h = two(ts, 11);
   const mi = two(ts, 14);
   const s = two(ts, 17);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
   const ms = ts.length === 26 ? digit(ts, 20) * 100 + two(ts, 21) : 0;
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return utc(y, mo, d, h, mi, s, ms);
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -65,5 +76,5 @@ export function formatTimestamp(ms: number): string {
 
 /** A `ts` field: any ISO 8601 date-time, read as UTC when it has no offset. */
 export const Timestamp = z.string().refine((s) => parseTimestamp(s) !== undefined, {
-  message: "not an ISO 8601 date-time",
+  message: "not an ISO 8601 date-time (year 0001–9999, valid month, day, hour, minute, second, offset within ±23:59)",
 });

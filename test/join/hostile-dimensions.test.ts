@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadTables, summarize, analyze, analysisJson, reportData, defaultRules, dimensionColumn, dimensionOfColumn, SESSION_COLUMNS, DIAGNOSTIC_COLUMNS } from "../../src/index";
+import { loadTables, summarize, analyze, analysisJson, reportData, defaultRules, dimensionColumn, dimensionOfColumn, scoringInput, scoreSessions, maskNames, MAX_SCORED_DIMENSIONS, UNKNOWN_BIT, SESSION_COLUMNS, DIAGNOSTIC_COLUMNS } from "../../src/index";
 import { writeTemp, sessionLine, mediaLine } from "../helpers";
 
 // Dimension names are data: each of these once replaced a built-in column, crashed the join or vanished into a
@@ -59,4 +59,35 @@ test("hostile dimension names come out of summary, analysis and the report under
   assert.ok(Number.isFinite(json.progress.dimensions.user_id.mean_change_per_session));
   const r = reportData(t, defaultRules());
   assert.equal(r.tuner.dimensions.length, HOSTILE.length);
+});
+
+test("a log with more dimensions than the tag bitmasks hold replays the most scored ones and names the rest", async () => {
+  const names = Array.from({ length: 40 }, (_, k) => `d${k}`);
+  const lines: string[] = [];
+  for (let s = 0; s < 30; s++) {
+    // d0…d34 are scored in every session, d35…d39 only in the first (fewer scores: they are the ones left out).
+    const present = names.filter((_, k) => k < 35 || s === 0);
+    const scores = present.map((name, k) => ({ name, score: (s * 13 + k * 29) % 101 }));
+    const strength = scores.filter((d) => d.score >= 75).map((d) => d.name);
+    const risk = scores.filter((d) => d.score <= 50).map((d) => d.name);
+    const dims = scores.map((d) => `{"name": "${d.name}", "score": ${d.score}, "comment": null}`).join(", ");
+    const list = (xs: string[]) => (xs.length ? JSON.stringify(xs).replace(/,/g, ", ") : "null");
+    const line = sessionLine({ sid: `s${s}`, ts: `2025-11-01T10:${String(s).padStart(2, "0")}:00` })
+      .replace(/"dimensions": \[.*?\], "strength_tags": null, "risk_tags": null/, `"dimensions": [${dims}], "strength_tags": ${list(strength)}, "risk_tags": ${list(risk)}`);
+    lines.push(line);
+  }
+  const t = await loadTables(writeTemp("wide.log", `${lines.join("\n")}\n`));
+  assert.equal(t.dimensions.length, 40);
+  const input = scoringInput(t.sessions, t.dimensions, defaultRules());
+  assert.equal(input.dimensions.length, MAX_SCORED_DIMENSIONS);
+  assert.deepEqual(input.omitted, names.slice(30));
+  const out = scoreSessions(input, defaultRules());
+  const kept = (1 << UNKNOWN_BIT) - 1;
+  for (let i = 0; i < input.session_id.length; i++) {
+    // Recomputed tags name exactly the kept dimensions at or past the thresholds (no bit of one aliases another).
+    const scores = input.dimensions.map((d) => (t.sessions.array(dimensionColumn(d)) as ArrayLike<number>)[i]);
+    assert.deepEqual(maskNames(out.strength[i], input.dimensions) ?? [], input.dimensions.filter((_, k) => scores[k] >= 75), `strength of ${input.session_id[i]}`);
+    assert.deepEqual(maskNames(out.risk[i], input.dimensions) ?? [], input.dimensions.filter((_, k) => scores[k] <= 50), `risk of ${input.session_id[i]}`);
+    assert.equal(input.log.strength[i] & kept, out.strength[i] & kept, `logged strength tags of ${input.session_id[i]}`);
+  }
 });

@@ -68,3 +68,37 @@ test("strict mode stops at the first bad line, wherever a worker found it", asyn
     return true;
   });
 });
+
+test("hostile lines give the same issues and data on workers, on the calling thread and through the row API", async () => {
+  const lines = text(40, 13).split("\n").filter(Boolean);
+  const parts: Buffer[] = [];
+  lines.forEach((l, i) => {
+    const k = i % 9;
+    if (k === 1) parts.push(Buffer.from("x".repeat(3000))); // over maxLineBytes below
+    else if (k === 2) parts.push(Buffer.from("\u0000".repeat(5000) + l)); // NUL padding, longer than the bound, then a row
+    else if (k === 3) parts.push(Buffer.from(l.slice(0, 50) + l)); // a torn fragment, then a row
+    else if (k === 4) parts.push(Buffer.concat([Buffer.from(l.slice(0, 30)), Buffer.from([0xff]), Buffer.from(l.slice(30))])); // not UTF-8
+    else if (k === 5) parts.push(Buffer.from(l.replace(/"score": [0-9.]+/, '"score": 250'))); // out of range
+    else parts.push(Buffer.from(l));
+    parts.push(Buffer.from("\n"));
+  });
+  const body = Buffer.concat(parts);
+  const plain = writeTemp("hostile.log", body);
+  const half = body.length >> 1;
+  const gz = writeTemp("hostile.log.gz", Buffer.concat([gzipSync(body.subarray(0, half)), gzipSync(body.subarray(half)).subarray(0, -500)]));
+  const options = { highWaterMark: 1500, maxLineBytes: 2048 };
+  for (const path of [plain, gz]) {
+    const parallel = await loadTables(path, { ...options, workers: 2 });
+    const inline = await loadTables(path, { ...options, workers: 0 });
+    const c = createCollector();
+    const issues: LoadIssue[] = [];
+    for await (const r of readMetrics(path, { ...options, onIssue: (i) => issues.push(i) })) c.add(r);
+    const codes = new Set(parallel.issues.map((i) => i.code));
+    for (const code of ["line_too_long", "torn_fragment", "invalid_utf8", "out_of_range"]) assert.ok(codes.has(code as LoadIssue["code"]), `${path}: ${code}`);
+    assert.equal(codes.has("gzip_truncated"), path === gz);
+    assert.deepEqual(parallel.issues, inline.issues);
+    assert.deepEqual(parallel.issues, issues);
+    assert.deepEqual(decoded(parallel.data), decoded(inline.data));
+    assert.deepEqual(decoded(parallel.data), decoded(c.data));
+  }
+});

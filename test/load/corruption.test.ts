@@ -1,9 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { loadMetrics, generateLog } from "../../src/index";
+import { loadMetrics, loadTables, generateLog } from "../../src/index";
 import { createRng } from "../../src/generate/rng";
-import { writeTemp } from "../helpers";
+import { writeTemp, sessionLine, mediaLine } from "../helpers";
+
+const TS = "2025-11-03T12:24:13.482113";
 
 // Damages random lines of a valid generated log in random ways: every undamaged line must still load,
 // every damaged one must be reported at its line number.
@@ -37,4 +39,18 @@ test("random damage: undamaged lines all load, damaged lines are all reported at
     else assert.ok(loaded.has(line), `undamaged line ${line} must load`);
   }
   assert.ok(damaged.size > 10);
+});
+
+test("a torn fragment before a good row on the same line: the row is recovered and the damage reported", async () => {
+  const a = sessionLine({ sid: "a", ts: TS });
+  const b = mediaLine({ sid: "a", mid: "m", ts: TS });
+  const lines = [a, a.slice(0, 90) + b, "\u0000\u0000\u0000" + a, a.slice(0, 40) + "\u0000".repeat(8) + b, a.slice(0, 200), b];
+  const path = writeTemp("torn.log", lines.join("\n") + "\n");
+  const r = await loadMetrics(path);
+  assert.deepEqual(r.rows.map((x) => [x.line, x.row.type]), [[1, "session_report"], [2, "media_report"], [3, "session_report"], [4, "media_report"], [6, "media_report"]]);
+  assert.deepEqual(r.issues.map((i) => [i.line, i.severity, i.code]), [[2, "warning", "torn_fragment"], [3, "warning", "torn_fragment"], [4, "warning", "torn_fragment"], [5, "error", "invalid_json"]]);
+  assert.match(r.issues[0].message, /first 90 characters are a torn fragment/);
+  assert.match(r.issues[1].message, /first 3 characters are NUL padding/);
+  const t = await loadTables(path, { workers: 2, highWaterMark: 1024 });
+  assert.deepEqual(t.issues, r.issues);
 });

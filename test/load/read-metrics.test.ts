@@ -89,3 +89,10 @@ test("the default path comes from INTERVIEW_METRICS_LOG_PATH", async () => {
     else process.env.INTERVIEW_METRICS_LOG_PATH = before;
   }
 });
+
+test("a ts of year 0000 or with an offset like +99:99 is a schema error at ts", async () => {
+  const lines = [sessionLine({ sid: "a", ts: "0000-01-01T00:00:00" }), mediaLine({ sid: "a", mid: "m", ts: "2025-11-03T12:24:13+99:99" }), sessionLine({ sid: "b", ts: "0001-01-01T00:00:00" })];
+  const r = await loadMetrics(writeTemp("ts.log", lines.join("\n") + "\n"));
+  assert.deepEqual(r.issues.map((i) => [i.line, i.code, i.path]), [[1, "schema", "ts"], [2, "schema", "ts"]]);
+  assert.deepEqual(r.rows.map((x) => x.line), [3]);
+});

@@ -38,3 +38,13 @@ test("the backend's shapes (no regex) agree with the general ISO reader", () => 
     assert.equal(parseTimestamp(bad), undefined, bad);
   }
 });
+
+test("year 0000 and offsets past ±23:59 are rejected; years 1–99 are themselves, not 19xx", () => {
+  for (const bad of ["0000-01-01T00:00:00", "0000-01-01T00:00:00.000001", "0000-06-01T00:00:00Z", "2025-11-03T12:24:13+99:99", "2025-11-03T12:24:13+24:00", "2025-11-03T12:24:13-05:60"]) {
+    assert.equal(parseTimestamp(bad), undefined, bad);
+  }
+  // Python's date(1, 1, 1) is 62135596800 s before 1970 (proleptic Gregorian); date(50, 3, 1) 60584198400 s (Python: (datetime(50, 3, 1) - datetime(1970, 1, 1)).total_seconds()).
+  assert.equal(parseTimestamp("0001-01-01T00:00:00"), -62135596800000);
+  assert.equal(parseTimestamp("0050-03-01T00:00:00+01:00"), -60584198400000 - 3600_000);
+  assert.equal(parseTimestamp("2025-11-03T12:24:13+23:59"), Date.UTC(2025, 10, 3, 12, 24, 13) - (23 * 60 + 59) * 60_000);
+});

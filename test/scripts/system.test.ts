@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..", "..");
@@ -29,4 +30,15 @@ test("npm install's setup, opted out of apt, names what is missing and the one c
   assert.match(r.out, /jupyter missing; METRICS_KIT_NO_APT=1, so not installing/);
   assert.ok(r.out.includes(COMMAND), r.out);
   assert.doesNotMatch(r.out, /kernel registered/);
+});
+
+// The test runner builds dist/ once before any test starts and runs the tests with METRICS_KIT_BUILT=1: no test (this
+// file runs setup.mjs, which builds) may rebuild dist/ while another test runs the CLI from it.
+test("under the test runner build.mjs leaves dist/ alone, even with --force", () => {
+  const stamp = join(root, "dist", "index.js");
+  const before = statSync(stamp).mtimeMs;
+  const r = spawnSync(process.execPath, [join(root, "scripts", "build.mjs"), "--force"], { cwd: root, encoding: "utf8", env: { ...process.env, METRICS_KIT_BUILT: "1" } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(statSync(stamp).mtimeMs, before);
+  assert.equal(`${r.stdout}${r.stderr}`, "");
 });

@@ -1,0 +1,16 @@
+/** C0 controls (newline and tab included), DEL, C1 controls, and the bidirectional overrides that reorder a line. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a log made safe to print on a terminal: every control character (an escape sequence's ESC, a carriage
+ * return, a newline, a bidirectional override) is written as `\xHH` or `\uHHHH`, so log content can neither
+ * move the cursor, recolour the screen nor forge lines of output.
+ *
+ * @example terminalSafe("u\u001b[31m1") // "u\\x1b[31m1"
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
