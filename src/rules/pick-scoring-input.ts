@@ -12,6 +12,7 @@ export function pickScoringInput(input: ScoringInput, rows: ArrayLike<number>): 
   for (const [f, c] of Object.entries(input.media)) media[f] = pick(c);
   return {
     dimensions: [...input.dimensions],
+    ...(input.omitted ? { omitted: [...input.omitted] } : {}),
     session_id: Array.from({ length: rows.length }, (_, j) => input.session_id[rows[j]]),
     scores: input.scores.map(pick),
     avg_answer_len: pick(input.avg_answer_len),

@@ -10,6 +10,7 @@ import { packColumn, unpackColumn, type PackedColumn } from "./packed-column";
  */
 export interface ScoringInputJson {
   dimensions: string[];
+  omitted?: string[];
   session_id: string[];
   scores: PackedColumn[];
   avg_answer_len: PackedColumn;
@@ -28,6 +29,7 @@ export function encodeScoringInput(input: ScoringInput): ScoringInputJson {
   for (const [f, xs] of Object.entries(input.media)) media[f] = packColumn(xs, { lossy: true });
   return {
     dimensions: [...input.dimensions],
+    ...(input.omitted ? { omitted: [...input.omitted] } : {}),
     session_id: [...input.session_id],
     scores: input.scores.map((c) => packColumn(c)),
     avg_answer_len: packColumn(input.avg_answer_len),
@@ -47,6 +49,7 @@ export function decodeScoringInput(json: ScoringInputJson): ScoringInput {
   for (const [f, c] of Object.entries(json.media)) media[f] = unpackColumn(c);
   return {
     dimensions: json.dimensions,
+    ...(json.omitted ? { omitted: json.omitted } : {}),
     session_id: json.session_id,
     scores: json.scores.map(unpackColumn),
     avg_answer_len: unpackColumn(json.avg_answer_len),

@@ -185,9 +185,8 @@ function render(state: TunerState, ms: number): void {
   counts.textContent = `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`;
   for (const [k, v] of Object.entries(c)) counts.setAttribute(`data-${k.replace("_", "-")}`, String(v));
   const a = state.agreement;
-  if (!a) agreementBox.textContent = "No dimension: no tag to compare with the log.";
-  else agreementBox.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against the log: agreement ${pct(a.share)} of ${a.n} sessions (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
-  agreementBox.setAttribute("data-agreement", String(a?.share ?? NaN));
+  agreementBox.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against the log: agreement ${pct(a.share)} of ${a.n} sessions (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
+  agreementBox.setAttribute("data-agreement", String(a.share));
   const flagged = (o: { media_flag: Uint8Array }) => o.media_flag.reduce((n, v) => n + v, 0);
   media.textContent = `Sessions flagged by a media threshold: ${flagged(state.out)} (today ${flagged(todayOut)}${sampled ? ` of the sample's ${state.diff.sessions}; today over all ${data.exact.sessions} sessions: ${data.exact.media_flagged}` : ""}).`;
   media.setAttribute("data-flagged", String(flagged(state.out)));

@@ -8,8 +8,7 @@ import { tagOutcome } from "../../analysis/tag-outcome";
 export interface TunerState {
   out: ScoringOutput;
   diff: RulesDiff;
-  /** `null` when there is no outcome to compare with (a log without dimensions). */
-  agreement: Agreement | null;
+  agreement: Agreement;
 }
 
 /** A tuned tag against a logged tag, over the sessions with scores. */
@@ -28,13 +27,11 @@ export interface Agreement {
 /**
  * Re-scores every session with `rules` (the library's `scoreSessions`), diffs against today's scoring (the
  * library's `diffOutputs`) and measures agreement of the tuned tag named by `outcome` (`risk:<dim>` or
- * `strength:<dim>`, read by `tagOutcome`; `""` for none) with the same tag as logged.
- *
- * @example tune(input, scoreSessions(input, today), tuned, "risk:表达清晰度").diff.changed.any
+ * `strength:<dim>`, read by `tagOutcome`) with the same tag as logged.
  */
 export function tune(input: ScoringInput, today: ScoringOutput, rules: RulesConfig, outcome: string): TunerState {
   const out = scoreSessions(input, rules);
-  return { out, diff: diffOutputs(input, today, out), agreement: outcome ? agreement(input, out, outcome) : null };
+  return { out, diff: diffOutputs(input, today, out), agreement: agreement(input, out, outcome) };
 }
 
 function agreement(input: ScoringInput, out: ScoringOutput, outcome: string): Agreement {
