@@ -19,7 +19,7 @@ import { featureFigure } from "../figures/feature-figure";
 import { thresholdLines, scoreThresholdLines } from "../figures/threshold-lines";
 import { cohortFigure } from "../figures/cohort-figure";
 import { replayFigure } from "../figures/replay-figure";
-import { dimensionColumn } from "../join/columns";
+import { dimensionColumn, MEDIA_FEATURES } from "../join/columns";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -78,7 +78,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
   const { title = "Interview metrics report", maxIssues = 500, sample = 1000 } = options;
   const { issues, ...summary } = summarize(t);
   const analysis = analyze(t, options.analyze);
-  const input = scoringInput(t.joined, t.dimensions, rules);
+  const input = allSessionsInput(t, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
   // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
   const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
@@ -107,7 +107,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     sample: { sessions: picked.rows.length, students: picked.students.ids.length, probability: picked.probability, seed: picked.seed, total: picked.total },
     exact: todayFigures(input, todayOut),
     rules,
-    tuner: encodeScoringInput(pickScoringInput(input, picked.rows)),
+    tuner: encodeScoringInput(sampleInput(t, input, picked.rows)),
   };
 }
 
@@ -125,4 +125,27 @@ function mostActive(students: { ids: string[]; counts: number[] }): string | nul
   let best = -1;
   students.counts.forEach((c, k) => { if (best < 0 || c > students.counts[best]) best = k; });
   return best < 0 ? null : students.ids[best];
+}
+
+/**
+ * The scoring input of every session, with only the media features that `rules` bound (what today's scoring reads):
+ * the other media means are needed for the sample only, and at 2M sessions each costs 18 MB.
+ */
+function allSessionsInput(t: MetricsTables, rules: RulesConfig): ScoringInput {
+  const media = new Set<string>(MEDIA_FEATURES);
+  const bounded = new Set(Object.entries(rules.media).filter(([, b]) => b.min !== null || b.max !== null).map(([f]) => f));
+  return scoringInput(t.joined.select(t.joined.columnNames().filter((c) => !media.has(c) || bounded.has(c))), t.dimensions, rules);
+}
+
+/** The sample's scoring input: `input` at `rows`, with every media feature of the table (in `MEDIA_FEATURES` order). */
+function sampleInput(t: MetricsTables, input: ScoringInput, rows: Int32Array): ScoringInput {
+  const picked = pickScoringInput(input, rows);
+  const names = new Set(t.joined.columnNames());
+  const media: Record<string, Float64Array> = nameRecord<Float64Array>();
+  for (const f of MEDIA_FEATURES) {
+    if (!names.has(f)) continue;
+    const all = picked.media[f] ? null : (t.joined.array(f) as ArrayLike<unknown>);
+    media[f] = all ? Float64Array.from(rows, (r) => (typeof all[r] === "number" ? (all[r] as number) : NaN)) : picked.media[f];
+  }
+  return { ...picked, media };
 }
