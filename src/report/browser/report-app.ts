@@ -70,7 +70,7 @@ const students = studentIndex(data.students);
 const search = h("input", { id: "student", type: "search", placeholder: "user id or part of it", autocomplete: "off", "aria-label": "Find a student" });
 const matches = h("div", { id: "student-matches" });
 const pickerNote = h("p", { class: "muted" }, data.sample.probability < 1
-  ? `${data.students.ids.length} of the log's ${data.sample.total.students} students can be picked: those of the tuner's seeded sample (below).`
+  ? `${data.students.ids.length} of the log's ${data.sample.total.students} students with a session can be picked: those of the tuner's seeded sample (below).`
   : `${data.students.ids.length} students.`);
 function drawStudent(userId: string): void {
   const k = students.index.get(userId);
