@@ -23,6 +23,11 @@ export interface SessionSampleOptions {
   maxSessions?: number;
   /** Seed of the draw. Default 1. */
   seed?: number;
+  /**
+   * Bytes the sample may take in the page, at ~140 bytes a session (its packed columns) plus its ids' length: long
+   * ids (a hostile log's) lower the number of sessions kept below `maxSessions`. Default 30 MB.
+   */
+  maxBytes?: number;
 }
 
 /**
@@ -34,9 +39,10 @@ export interface SessionSampleOptions {
  * @example sessionSample(t.joined, { maxSessions: 150_000 }).rows.length
  */
 export function sessionSample(table: aq.ColumnTable, options: SessionSampleOptions = {}): SessionSample {
-  const { maxSessions = 150_000, seed = 1 } = options;
+  const { seed = 1, maxBytes = 30e6 } = options;
   const users = table.array("user_id") as ArrayLike<string | null>;
   const n = users.length;
+  const maxSessions = Math.min(options.maxSessions ?? 150_000, Math.floor(maxBytes / (140 + meanIdLength(table))));
   const perUser = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const u = users[i];
@@ -62,6 +68,17 @@ export function sessionSample(table: aq.ColumnTable, options: SessionSampleOptio
   order.forEach((k, j) => (rows[j] = studentRows[k]));
   rows.set(guestKept, studentRows.length);
   return { rows, students: { ids: kept, counts: kept.map((u) => perUser.get(u)!) }, probability, total: { sessions: n, students: perUser.size }, seed };
+}
+
+/** The mean length of a session's ids (session_id and user_id) in UTF-8 bytes: what they add to the page. */
+function meanIdLength(table: aq.ColumnTable): number {
+  let sum = 0;
+  const n = table.numRows();
+  for (const name of ["session_id", "user_id"]) {
+    const ids = table.array(name) as ArrayLike<string | null>;
+    for (let i = 0; i < n; i++) sum += ids[i] ? Buffer.byteLength(ids[i]!) : 0;
+  }
+  return n ? sum / n : 0;
 }
 
 /** The sessions' times (ms; missing ones last) at the given rows. */

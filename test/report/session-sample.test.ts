@@ -43,3 +43,13 @@ test("past maxSessions: whole students kept with one probability, seeded", async
   // ≈ maxSessions: a student sample with p = 120/358 over ~100 students holds 120 ± a few dozen sessions
   assert.ok(s.rows.length > 60 && s.rows.length < 180, `${s.rows.length} sessions`);
 });
+
+test("long ids lower the sample's size: the page's bytes stay within maxBytes", async () => {
+  const t = await loadTables(SAMPLE);
+  const n = t.joined.numRows();
+  const ids = [...(t.joined.array("session_id") as string[]), ...(t.joined.array("user_id") as (string | null)[])];
+  const mean = ids.reduce((sum, id) => sum + (id ? Buffer.byteLength(id) : 0), 0) / n;
+  const s = sessionSample(t.joined, { maxBytes: 50_000 });
+  assert.equal(s.probability, Math.floor(50_000 / (140 + mean)) / n);
+  assert.ok(s.probability < 1);
+});
