@@ -9,6 +9,7 @@
 //   analyze   on a log of ~100k sessions: loadTables, then analyze (dimension quality, feature links, progress)
 //   notebook  ability_analysis.ipynb executed in Jupyter on that log, against `metrics-kit analyze` on it and against
 //             a one-cell notebook (the kernel's start); the kernel's peak RSS read from /proc while it runs
+//   live      scripts/notebook-bench.mjs: first figure on a fresh kernel, Run All of threshold_tuning, tuner update
 // npm run bench -- --scale: instead, at ~1M and ~5M rows (135,000 and 675,000 students; BENCH_SCALE_STUDENTS to
 // change), the CLI's `summary`, `analyze` and `report` in a process each: wall time, peak RSS, the report's size,
 // and the ratios (targets: analyze ≤ 1.5× summary, report ≤ 2× analyze, each under 2.5 GB; the report ≤ 40 MB).
@@ -136,6 +137,11 @@ if (process.argv[2] === "--child") {
   ratios["notebook/analyze CLI wall time on ~100k sessions"] = nb.notebookSeconds / nb.cliSeconds;
   ratios["(notebook − kernel start)/analyze CLI wall time"] = (nb.notebookSeconds - nb.kernelStartSeconds) / nb.cliSeconds;
   console.log(`notebook   ability_analysis.ipynb ${nb.notebookSeconds.toFixed(1)} s (kernel peak RSS ${nb.kernelRssMB.toFixed(0)} MB); metrics-kit analyze ${nb.cliSeconds.toFixed(1)} s; one-cell notebook (kernel start) ${nb.kernelStartSeconds.toFixed(1)} s`);
+  // The live loop in the project's Jupyter driven in Chromium (first figure, Run All of the tuning notebook, tuner update).
+  const live = spawnSync(process.execPath, [join(root, "scripts", "notebook-bench.mjs"), "--json"], { encoding: "utf8" });
+  if (live.status !== 0) throw new Error(`notebook-bench failed: ${live.stderr}`);
+  results.live_notebook = JSON.parse(live.stdout.trim().split("\n").pop());
+  console.log(`live       first figure ${results.live_notebook.first_figure_ms} ms; threshold_tuning Run All ${results.live_notebook.tuning_run_all_ms} ms; tuner update over ${results.live_notebook.tuner_sessions} sessions ${results.live_notebook.tuner_update_median_ms} ms (median)`);
   for (const [k, v] of Object.entries(ratios)) console.log(`${k.padEnd(52)} ${v.toFixed(2)}`);
   writeFileSync(join(dir, "results.json"), JSON.stringify({ log, mb, results, ratios }, null, 2));
 }

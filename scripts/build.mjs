@@ -26,11 +26,12 @@ try {
   console.error("build failed: see the TypeScript errors above");
   process.exit(1);
 }
-// The HTML report's script: the browser entry with the library's rules code, bundled into one IIFE. Written before
-// the stamp file is touched so that an interrupted build is redone.
+// The browser scripts, each with the library's rules code bundled into one IIFE: the HTML report's, and the tuner a
+// notebook output runs (showTuner; the same tuner widget). Written before the stamp file is touched so that an
+// interrupted build is redone.
 const esbuild = await import("esbuild");
 await esbuild.build({
-  entryPoints: [join(root, "src", "report", "browser", "report-app.ts")],
+  entryPoints: { "report/report-app": join(root, "src", "report", "browser", "report-app.ts"), "notebook/tuner-output": join(root, "src", "notebook", "browser", "tuner-output.ts") },
   bundle: true, format: "iife", platform: "browser", target: "es2020", minify: true, legalComments: "none",
-  outfile: join(root, "dist", "report", "report-app.js"), logLevel: "warning",
+  outdir: join(root, "dist"), logLevel: "warning",
 });

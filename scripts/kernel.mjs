@@ -1,6 +1,8 @@
 // Registers the tslab kernel for this project: its own tslab binary (absolute path) under .jupyter/, found by
-// Jupyter through JUPYTER_PATH (see jupyterEnv). Nothing is written outside the project.
-import { existsSync, readFileSync } from "node:fs";
+// Jupyter through JUPYTER_PATH (see jupyterEnv), and plotly.js as an nbextension file the project's Jupyter serves
+// (figure outputs fetch it once per page: src/notebook/figure-bundle.ts). Nothing is written outside the project.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { join, dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,8 +32,22 @@ export function requireKernel() {
   return ensureKernel();
 }
 
-/** Registers the kernel unless it is registered already with this project's binary. Returns the kernel.json path. */
+/** Copies plotly.js to .jupyter/share/jupyter/nbextensions/metrics-kit/ (served at /nbextensions/metrics-kit/) when stale. */
+export function ensurePlotlyExtension() {
+  const source = join(dirname(createRequire(join(root, "package.json")).resolve("plotly.js-dist-min")), "plotly.min.js");
+  const target = join(prefix, "share", "jupyter", "nbextensions", "metrics-kit", "plotly.min.js");
+  if (existsSync(target) && statSync(target).size === statSync(source).size) return target;
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(source, target);
+  return target;
+}
+
+/**
+ * Registers the kernel unless it is registered already with this project's binary, and the plotly.js nbextension.
+ * Returns the kernel.json path.
+ */
 export function ensureKernel() {
+  ensurePlotlyExtension();
   if (existsSync(spec) && readFileSync(spec, "utf8").includes(JSON.stringify(binary).slice(1, -1))) return spec;
   if (!existsSync(binary)) throw new Error(`tslab is not installed (${binary} missing): run npm install`);
   execFileSync(binary, ["install", `--python=${PYTHON}`, `--binary=${binary}`, `--prefix=${prefix}`], { stdio: ["ignore", "ignore", "inherit"] });

@@ -28,6 +28,7 @@ export * from "./load/load-metrics";
 
 export * from "./join/columns";
 export * from "./join/name-record";
+export * from "./join/column-values";
 export * from "./join/column";
 export * from "./join/block-column";
 export * from "./join/coded-column";
@@ -56,6 +57,9 @@ export * from "./rules/score-rules";
 export * from "./generate/python-json-writer";
 export * from "./generate/scenarios";
 export * from "./generate/truth";
+export * from "./generate/backend-scoring";
+export * from "./generate/score-lattice";
+export * from "./generate/answer-text";
 export * from "./generate/generate-log";
 
 export * from "./summary/summarize";
@@ -69,10 +73,18 @@ export * from "./stats/spearman-interval";
 export * from "./stats/average-ranks";
 export * from "./stats/normalized-entropy";
 export * from "./stats/cronbach-alpha";
+export * from "./stats/benjamini-hochberg";
+export * from "./stats/partial-correlation";
+export * from "./stats/correlation-p-value";
+export * from "./stats/icc-consistency";
 
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";
 export * from "./rules/rules-file";
+export * from "./rules/parse-rules";
+export * from "./rules/with-thresholds";
+export * from "./rules/clamp-threshold";
+export * from "./io/nearest-name";
 
 export * from "./io/output-check";
 export * from "./io/output-file";
@@ -89,7 +101,13 @@ export * from "./analysis/suggest-threshold";
 export * from "./analysis/analyze";
 export * from "./analysis/tag-outcome";
 export * from "./analysis/result-rows";
+export * from "./analysis/suggestion-rows";
 export * from "./analysis/truth-check";
+export * from "./analysis/text-features";
+export * from "./analysis/dimension-evidence";
+export * from "./analysis/retest-reliability";
+export * from "./analysis/quality-verdict";
+export * from "./analysis/plain-answers";
 
 export * from "./stats/decile-bins";
 
@@ -115,6 +133,9 @@ export * from "./notebook/table-bundle";
 export * from "./notebook/figure-bundle";
 export * from "./notebook/display-bundle";
 export * from "./notebook/show";
+export * from "./notebook/show-tuner";
+export * from "./notebook/column-notes";
+export * from "./notebook/with-plotly";
 export * from "./notebook/notebook-log-path";
 
 export * from "./rules/scoring-input-json";
@@ -126,3 +147,15 @@ export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
 export * from "./generate/write-log";
+
+export * from "./dataset/table-names";
+export * from "./dataset/dataset-tables";
+export * from "./dataset/column-types";
+export * from "./dataset/filter-tables";
+export * from "./dataset/filter-options";
+export * from "./sql/sql";
+export * from "./sql/quote";
+export * from "./sql/format-result";
+export * from "./export/export-tables";
+export * from "./dataset/compare";
+export * from "./dataset/to-danfo";

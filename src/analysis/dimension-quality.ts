@@ -3,28 +3,34 @@ import { describe } from "../stats/describe";
 import { finiteValues } from "../stats/finite-values";
 import { pairedValues } from "../stats/paired-values";
 import { pearson } from "../stats/correlation";
+import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
+import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
 import { dimensionColumn } from "../join/columns";
 import { nameRecord } from "../join/name-record";
+import { defaultRules, type RulesConfig } from "../rules/rules-config";
+import { featureLinks, type FeatureLink } from "./feature-links";
+import { dimensionEvidence, type EvidenceLink } from "./dimension-evidence";
+import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
+import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
+import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
 
-/** The criteria behind the verdicts; each default names its source. */
-export interface DimensionQualityOptions {
-  /** The score scale [floor, ceiling]. Default [0, 100]. */
-  scale?: [number, number];
-  /** Floor/ceiling effect: more than this share at a bound. Default 0.15 (Terwee et al., 2007). */
-  maxBoundShare?: number;
-  /** Fewer distinct values than this cannot rank candidates. Default 4 (the kit's choice: clarity has at most 6 by construction). */
-  minDistinct?: number;
-  /** Normalised entropy of the 10-bin histogram below this is too narrow. Default 0.25 (the kit's choice). */
-  minEntropy?: number;
-  /** Test–retest r below this is unstable. Default 0.5 ("poor" below 0.50, Koo & Li, 2016). */
-  minRetest?: number;
-  /** |item–rest r| below this is unrelated to the other dimensions. Default 0.2 ("poor" below 0.20, classical test theory). */
-  minItemRest?: number;
+/** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
+export interface DimensionQualityOptions extends VerdictOptions {
   /** Fewer consecutive-session pairs than this leave retest_r null. Default 20. */
   minPairs?: number;
+  /** The ICC reads each student's first this many scored sessions. Default 3 (the progress analysis' minimum). */
+  iccSessions?: number;
+  /** Fewer students with `iccSessions` sessions than this leave retest_icc null. Default 10. */
+  minStudents?: number;
+  /** Feature links of the run (`featureLinks` over the joined table); default computed over `sessions` (text features only, no bootstrap). */
+  links?: readonly FeatureLink[];
+  /** The rules, to know what the rule-built scores are computed from. Default today's. */
+  rules?: RulesConfig;
+  /** `studentTimelines(sessions)` when the caller has it (analyze shares it with studentProgress). */
+  timeline?: aq.ColumnTable;
 }
 
 /** The quality of one dimension. */
@@ -41,9 +47,23 @@ export interface DimensionQuality {
   entropy: number;
   /** Corrected item–rest r: the dimension against the mean of the others (complete rows). */
   item_rest_r: number | null;
-  /** Pearson r between a student's consecutive sessions. */
+  /** Item–rest at an equal amount said: the partial Spearman ρ of item and rest given the ranks of total_words and of the number of answers. */
+  partial_item_rest_r: number | null;
+  /** Spearman's ρ of the score with total_words. */
+  length_r: number | null;
+  /** Spearman's ρ of the score with the number of answers (total_words / avg_answer_len). */
+  answers_r: number | null;
+  /** Pearson r between a student's consecutive sessions (lowered by real growth). */
   retest_r: number | null;
   retest_pairs: number;
+  /** Growth-corrected retest reliability: ICC(C,1) over each student's first `retest_icc_sessions` sessions, session index fixed (McGraw & Wong, 1996). */
+  retest_icc: number | null;
+  retest_icc_students: number;
+  retest_icc_sessions: number;
+  /** Links to observable features it is not built from, after the length control (see `dimensionEvidence`). */
+  evidence: EvidenceLink[];
+  supported: boolean;
+  flags: QualityFlag[];
   verdict: "ok" | "concentrated" | "arbitrary";
   /** Every criterion that fired, with the figure that raised it. */
   reasons: string[];
@@ -55,20 +75,23 @@ export interface DimensionQualityReport {
   cronbach_alpha: number | null;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-
 /**
- * Scores every dimension found in the data (never a fixed list) for spread, bounds, stability and relatedness,
- * and gives a verdict: `arbitrary` (unstable for the same student AND unrelated to the other dimensions) wins over
- * `concentrated` (piled at a bound, too few distinct values, or too narrow); otherwise `ok`.
+ * Scores every dimension found in the data (never a fixed list) for spread, bounds, stability, relatedness, the
+ * length confound and external evidence, flags it (`concentrated`, `unreliable`, `length_driven`, `unsupported`)
+ * and gives a verdict: `arbitrary` (unreliable AND unsupported) wins over `concentrated`; otherwise `ok`.
  *
- * @example dimensionQuality(t.sessions, t.dimensions).dimensions["表达清晰度"].verdict // "ok"
+ * @example dimensionQuality(t.sessions, t.dimensions, { links: featureLinks(t.joined, t.dimensions) }).dimensions["表达清晰度"].verdict // "ok"
  */
 export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): DimensionQualityReport {
-  const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, minItemRest = 0.2, minPairs = 20 } = options;
+  const { scale = [0, 100], minPairs = 20, iccSessions = 3, minStudents = 10, rules = defaultRules() } = options;
   const columns = dimensions.map((d) => Array.from(sessions.array(dimensionColumn(d)) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
-  const timeline = studentTimelines(sessions);
-  const users = timeline.array("user_id") as string[];
+  const hasText = sessions.columnNames().includes("total_words");
+  // [total_words, answers]: the amount said, in both its measures.
+  const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
+  const rankCache: { last?: DiagnosticRanks } = {};
+  const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
+  const evidence = dimensionEvidence(links, dimensions, rules, options);
+  const timeline = options.timeline ?? studentTimelines(sessions);
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
   const out = nameRecord<DimensionQuality>();
@@ -77,41 +100,72 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
     const { values } = finiteValues(col);
     const d = describe(values);
     if (!d) return;
-    const floor = values.filter((v) => v <= scale[0]).length / values.length;
-    const ceiling = values.filter((v) => v >= scale[1]).length / values.length;
-    const distinct = new Set(values).size;
-    const entropy = normalizedEntropy(values, scale[0], scale[1]) ?? 0;
     const rest = col.map((v, i) => (rowSum[i] - v) / (columns.length - 1));
     const ir = columns.length > 1 ? pairedValues(col, rest) : { x: [], y: [] };
-    const itemRest = pearson(ir.x, ir.y) ?? null;
-    const scores = timeline.array(dimensionColumn(name)) as ArrayLike<number>;
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 1; i < users.length; i++) {
-      if (users[i] === users[i - 1] && Number.isFinite(scores[i]) && Number.isFinite(scores[i - 1])) {
-        a.push(scores[i - 1]);
-        b.push(scores[i]);
-      }
-    }
-    const retest = a.length >= minPairs ? pearson(a, b) ?? null : null;
-    const reasons: string[] = [];
-    const arbitrary = retest !== null && retest < minRetest && (itemRest === null || Math.abs(itemRest) < minItemRest);
-    if (arbitrary) {
-      reasons.push(`unstable: retest r ${retest!.toFixed(2)} < ${minRetest} over ${a.length} pairs (Koo & Li, 2016)`);
-      reasons.push(`unrelated: item–rest r ${itemRest === null ? "n/a" : itemRest.toFixed(2)} below ${minItemRest} in size`);
-    }
-    const concentrated: string[] = [];
-    if (ceiling > maxBoundShare) concentrated.push(`ceiling: ${pct(ceiling)} at ${scale[1]} > ${pct(maxBoundShare)} (Terwee et al., 2007)`);
-    if (floor > maxBoundShare) concentrated.push(`floor: ${pct(floor)} at ${scale[0]} > ${pct(maxBoundShare)} (Terwee et al., 2007)`);
-    if (distinct < minDistinct) concentrated.push(`few values: ${distinct} distinct < ${minDistinct}`);
-    if (entropy < minEntropy) concentrated.push(`narrow: normalised entropy ${entropy.toFixed(2)} < ${minEntropy}`);
-    reasons.push(...concentrated);
-    out[name] = {
-      n: d.n, mean: d.mean, std: d.std, q1: d.q1, median: d.median, q3: d.q3, distinct,
-      floor_share: floor, ceiling_share: ceiling, entropy, item_rest_r: itemRest, retest_r: retest, retest_pairs: a.length,
-      verdict: arbitrary ? "arbitrary" : concentrated.length > 0 ? "concentrated" : "ok",
-      reasons,
+    const retest = consecutiveRetest(timeline, name);
+    const icc = growthCorrectedRetest(timeline, name, iccSessions);
+    const length = controls.length ? lengthFigures(col, columns.length > 1 ? rest : undefined, controls, rankCache) : { length_r: null, answers_r: null, partial_item_rest_r: null };
+    const figures = {
+      n: d.n, mean: d.mean, std: d.std, q1: d.q1, median: d.median, q3: d.q3, distinct: new Set(values).size,
+      floor_share: values.filter((v) => v <= scale[0]).length / values.length, ceiling_share: values.filter((v) => v >= scale[1]).length / values.length,
+      entropy: normalizedEntropy(values, scale[0], scale[1]) ?? 0,
+      item_rest_r: pearson(ir.x, ir.y) ?? null,
+      ...length,
+      retest_r: retest.pairs >= minPairs ? retest.r ?? null : null, retest_pairs: retest.pairs,
+      retest_icc: icc.students >= minStudents ? icc.icc ?? null : null, retest_icc_students: icc.students, retest_icc_sessions: icc.sessions,
+      evidence: evidence[name].links, supported: evidence[name].supported,
     };
+    out[name] = { ...figures, ...qualityVerdict(figures, options) };
   });
   return { dimensions: out, cronbach_alpha: cronbachAlpha(columns) ?? null };
+}
+
+/** Ranks of the diagnostics over the last set of rows, shared by the dimensions while their rows are the same. */
+interface DiagnosticRanks {
+  rows: number[];
+  ranks: Float64Array[];
+}
+
+/**
+ * The length figures of one dimension: ρ of the score with total_words and with the number of answers (rows with
+ * the score and both), and the partial item–rest ρ given both (rows with the rest score too); `controls` is
+ * [total_words, answers]. A control without variance (every session the same length) controls for nothing.
+ */
+function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefined, controls: readonly ArrayLike<number>[], cache: { last?: DiagnosticRanks }) {
+  const rowsA = completeRows([col, ...controls]);
+  const rowsB = rest ? completeRows([col, rest, ...controls]) : [];
+  const ranked = (rows: number[]) => {
+    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(rows.map((i) => c[i]))) };
+    return cache.last.ranks;
+  };
+  // The Spearman matrix of [cols…, the controls that vary over the rows]; `kept` says which controls those are.
+  const matrix = (rows: number[], cols: readonly ArrayLike<number>[]) => {
+    const ranks = ranked(rows);
+    const kept = controls.map((_, k) => k).filter((k) => ranks[k].some((v) => v !== ranks[k][0]));
+    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(rows.map((i) => c[i]))), ...kept.map((k) => ranks[k])]) : undefined;
+    return { r, kept, at: (k: number) => (kept.includes(k) && r ? r[0][cols.length + kept.indexOf(k)] : null) };
+  };
+  const b = rest && rowsB.length ? matrix(rowsB, [col, rest]) : undefined;
+  const a = b && rowsB.length === rowsA.length ? b : matrix(rowsA, [col]);
+  const partial = b?.r ? partialCorrelationGiven(b.r, 0, 1, b.kept.map((_, j) => j + 2)) ?? null : null;
+  const length = controls.map((_, k) => a.at(k));
+  return { length_r: length[0], answers_r: length[1], partial_item_rest_r: partial };
+}
+
+/** The rows where every column has a finite value. */
+function completeRows(columns: readonly ArrayLike<number>[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < columns[0].length; i++) {
+    let ok = true;
+    for (const c of columns) if (!Number.isFinite(c[i])) { ok = false; break; }
+    if (ok) rows.push(i);
+  }
+  return rows;
+}
+
+/** Same rows in the same order. */
+function sameRows(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -11,6 +11,8 @@ export interface ProgressOptions {
   minSessions?: number;
   /** |RCI| above this is a change beyond measurement error. Default 1.96 (5% level; Jacobson & Truax, 1991). */
   rciCritical?: number;
+  /** `studentTimelines(sessions)` when the caller has it. */
+  timeline?: aq.ColumnTable;
 }
 
 /** One student's change on one dimension. */
@@ -23,14 +25,29 @@ export interface StudentChange {
   change: number;
   /** Least-squares slope per session. */
   slope: number;
-  /** Reliable change index of first → last: change / (√2 · SD · √(1 − r_xx)), SD and r_xx the dimension's (from `dimensionQuality`). */
+  /**
+   * Reliable change index of first → last: change / (√2 · SD · √(1 − r_xx)), SD the dimension's and r_xx its
+   * growth-corrected retest ICC (`dimensionQuality`'s `retest_icc`; its consecutive-session r when the ICC is null).
+   */
   rci: number | null;
   improved: boolean;
 }
 
+/** One student's progress: every dimension's first → last change, and the dimensions improved beyond measurement error. */
+export interface StudentSummary {
+  user_id: string;
+  sessions: number;
+  /** Dimensions with RCI > `rciCritical`, in dimension order. */
+  improved: string[];
+  changes: Record<string, { first: number; last: number; slope: number; rci: number | null }>;
+}
+
 export interface ProgressReport {
+  /** Students with at least `minSessions` sessions. */
   students: number;
   changes: StudentChange[];
+  /** Per student (at least `minSessions` sessions), in user_id order. */
+  by_student: StudentSummary[];
   dimensions: Record<string, {
     mean_change_per_session: number;
     /** 95% interval of the mean slope (normal approximation). */
@@ -46,21 +63,22 @@ export interface ProgressReport {
 /**
  * Student progress over students with at least `minSessions` sessions: per dimension, each student's first → last
  * change, slope per session and reliable change index (built on the dimension's test–retest reliability from
- * `dimensionQuality`); the cohort's mean slope with its interval; the cohort curve; the students who improved.
+ * `dimensionQuality`); the cohort's mean slope with its interval; the cohort curve; the students who improved, per
+ * dimension and per student.
  *
  * @example studentProgress(t.sessions, t.dimensions, quality).dimensions["反思与成长意识"].improved_students
  */
 export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly string[], quality: DimensionQualityReport, options: ProgressOptions = {}): ProgressReport {
   const { minSessions = 3, rciCritical = 1.96 } = options;
-  const tl = studentTimelines(sessions).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
+  const tl = (options.timeline ?? studentTimelines(sessions)).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
   const users = tl.array("user_id") as string[];
   const index = tl.array("session_index") as number[];
   const changes: StudentChange[] = [];
-  const report: ProgressReport = { students: new Set(users).size, changes, dimensions: nameRecord() };
+  const report: ProgressReport = { students: new Set(users).size, changes, by_student: [], dimensions: nameRecord() };
   for (const dim of dimensions) {
     const scores = tl.array(dimensionColumn(dim)) as ArrayLike<number>;
     const sd = quality.dimensions[dim]?.std ?? NaN;
-    const rxx = quality.dimensions[dim]?.retest_r ?? null;
+    const rxx = quality.dimensions[dim]?.retest_icc ?? quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;
     const byIndex = new Map<number, number[]>();
     let start = 0;
@@ -98,5 +116,22 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
       curve,
     };
   }
+  report.by_student = studentSummaries(tl, changes);
   return report;
+}
+
+/** The changes grouped by student: one summary per student of the timeline, in its (user_id) order. */
+function studentSummaries(timeline: aq.ColumnTable, changes: readonly StudentChange[]): StudentSummary[] {
+  const users = timeline.array("user_id") as string[];
+  const counts = timeline.array("n_sessions") as number[];
+  const byUser = new Map<string, StudentSummary>();
+  users.forEach((user_id, i) => {
+    if (!byUser.has(user_id)) byUser.set(user_id, { user_id, sessions: counts[i], improved: [], changes: nameRecord() });
+  });
+  for (const c of changes) {
+    const s = byUser.get(c.user_id)!;
+    s.changes[c.dimension] = { first: c.first, last: c.last, slope: c.slope, rci: c.rci };
+    if (c.improved) s.improved.push(c.dimension);
+  }
+  return [...byUser.values()];
 }

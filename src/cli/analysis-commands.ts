@@ -1,50 +1,56 @@
 import { Command } from "commander";
+import { filterOptions } from "./filter-options";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function analyzeCommand(): Command {
-  return new Command("analyze")
+  return filterOptions(new Command("analyze"))
     .description("dimension quality with verdicts, media features against dimensions, student progress")
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
       // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
-      const { loadTables } = await import("../join/load-tables");
+      const { loadFilteredTables } = await import("./load-filtered-tables");
       const { analyze, analysisJson } = await import("../analysis/analyze");
-      const t = await loadTables(logs);
+      const { plainAnswers, formatPlainAnswers } = await import("../analysis/plain-answers");
+      const { defaultRules } = await import("../rules/rules-config");
+      const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
       if (o.json) {
         process.stdout.write(`${JSON.stringify(analysisJson(a), null, 2)}\n`);
         return;
       }
-      const lines = [`sessions: ${t.sessions.numRows()}, Cronbach's alpha: ${a.quality.cronbach_alpha?.toFixed(2) ?? "–"}`, "dimension quality:"];
+      const f2 = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+      const lines = [`sessions: ${t.sessions.numRows()}, Cronbach's alpha: ${f2(a.quality.cronbach_alpha)}`, "dimension quality:"];
       for (const [name, d] of Object.entries(a.quality.dimensions)) {
-        lines.push(`  ${name}: ${d.verdict} (n=${d.n}, mean ${d.mean.toFixed(1)}, sd ${d.std.toFixed(1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${d.item_rest_r?.toFixed(2) ?? "–"}, retest r ${d.retest_r?.toFixed(2) ?? "–"})`);
+        lines.push(`  ${name}: ${d.verdict}${d.flags.length ? ` [${d.flags.join(", ")}]` : ""} (n=${d.n}, mean ${d.mean.toFixed(1)}, sd ${d.std.toFixed(1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${f2(d.item_rest_r)}, at equal length ${f2(d.partial_item_rest_r)}, retest r ${f2(d.retest_r)}, growth-corrected ICC ${f2(d.retest_icc)}, ρ with total_words ${f2(d.length_r)}, with answers ${f2(d.answers_r)})`);
         for (const r of d.reasons) lines.push(`    - ${r}`);
       }
-      lines.push("significant feature links (Spearman, 95% CI: bootstrap, or Fisher z above 5,000 pairs):");
-      for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] n=${l.n}`);
+      if (a.unreachable_tags.length) lines.push("unreachable by construction:", ...a.unreachable_tags.map((u) => `  ${u.dimension} ${u.tag}: ${u.reason}`));
+      lines.push("significant feature links (Spearman, Benjamini–Hochberg q < 0.05; 95% CI: bootstrap, or Fisher z above 5,000 pairs; partial ρ at an equal amount said, i.e. total_words and answers):");
+      for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] q=${l.q.toPrecision(2)} partial ρ=${f2(l.partial_spearman)} n=${l.n}`);
       lines.push(`progress (${a.progress.students} students with ≥ 3 sessions):`);
       for (const [name, d] of Object.entries(a.progress.dimensions)) {
         lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
       }
+      lines.push("", "In plain words:", formatPlainAnswers(plainAnswers(a, defaultRules())));
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }
 
 export function replayCommand(): Command {
-  return new Command("replay")
+  return filterOptions(new Command("replay"))
     .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
     .argument("[logs...]", "log files")
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
     .action(async (logs: string[], o) => {
-      const { loadTables } = await import("../join/load-tables");
+      const { loadFilteredTables } = await import("./load-filtered-tables");
       const { replay } = await import("../analysis/replay");
       const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
       const { readRules } = await import("../rules/rules-file");
       const rules = readRules(o.rules);
-      const t = await loadTables(logs);
+      const t = await loadFilteredTables(logs, o);
       const input = scoringInput(t.sessions, t.dimensions, rules);
       const r = replay(input, rules);
       const omitted = input.omitted ?? [];

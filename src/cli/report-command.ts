@@ -1,8 +1,9 @@
 import { Command } from "commander";
+import { filterOptions } from "./filter-options";
 
 /** `metrics-kit report [LOG…] --out FILE.html`: the self-contained HTML report with the live tuner. */
 export function reportCommand(): Command {
-  return new Command("report")
+  return filterOptions(new Command("report"))
     .description("write a self-contained HTML report (data quality, dimensions, features, progress, live threshold tuner)")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .requiredOption("--out <file>", "the HTML file to write, - for stdout")
@@ -10,9 +11,9 @@ export function reportCommand(): Command {
     .option("--title <text>", "the report's title", "Interview metrics report")
     .option("--force", "overwrite an existing file (a symbolic link is replaced, not followed)", false)
     .action(async (logs: string[], o) => {
-      const { writeReport } = await import("../report/write-report");
+      const { writeFilteredReport } = await import("./filtered-report");
       const { readRules } = await import("../rules/rules-file");
-      const { data, bytes } = await writeReport(logs.length ? logs : undefined, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force) });
+      const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force) }, o);
       const s = data.summary;
       // With --out - the HTML is stdout: the summary line goes to stderr.
       (o.out === "-" ? process.stderr : process.stdout).write(`${o.out} (${(bytes / 1e6).toFixed(1)} MB): ${s.sessions} sessions, ${s.users} users, ${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings; ` +

@@ -1,18 +1,19 @@
 import { Command } from "commander";
+import { filterOptions } from "./filter-options";
 
 /** `metrics-kit summary [LOG…]`: counts, issues, dimensions and media coverage. */
 export function summaryCommand(): Command {
-  return new Command("summary")
+  return filterOptions(new Command("summary"))
     .description("summarise logs: counts, time range, issues by code and line, dimensions, media coverage")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print the summary as JSON", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false)
     .action(async (logs: string[], o) => {
       // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
-      const { loadTables } = await import("../join/load-tables");
+      const { loadFilteredTables } = await import("./load-filtered-tables");
       const { summarize } = await import("../summary/summarize");
       const { formatSummary } = await import("../summary/format-summary");
-      const tables = await loadTables(logs, { strict: o.strict });
+      const tables = await loadFilteredTables(logs, o, { strict: o.strict });
       const summary = summarize(tables);
       process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
     });

@@ -3,6 +3,8 @@ import { createRng } from "../generate/rng";
 import { pairedValues } from "../stats/paired-values";
 import { decileBins } from "../stats/decile-bins";
 import { dimensionColumn } from "../join/columns";
+import { columnValues } from "../join/column-values";
+import { isTextFeature, textFeatureValues } from "../analysis/text-features";
 import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
 
 export interface FeatureFigureOptions {
@@ -18,14 +20,15 @@ export interface FeatureFigureOptions {
 /**
  * A feature against a target: a seeded sample of the sessions as points, the target's mean per feature decile
  * (every complete pair) as a line, and today's thresholds as dashed lines. Sessions missing either column are
- * counted in the title. `target` is a dimension name (its column is `dimensionColumn(target)`) or, when the table has no
- * such dimension, a column name (`overall_score`).
+ * counted in the title. `feature` is a column or a text feature of the analysis (`diagnostics.answers`). `target` is a dimension name (its column is `dimensionColumn(target)`) or, when the table has no
+ * such dimension, a column name (`overall_score`). A column the table lacks throws a `NoColumnError` naming the
+ * nearest one.
  *
  * @example featureFigure(t.joined, "filler_ratio", "表达清晰度", { lines: thresholdLines(defaultRules(), "filler_ratio") })
  */
 export function featureFigure(table: aq.ColumnTable, feature: string, target: string, options: FeatureFigureOptions = {}): Figure {
   const { lines = [], sample = 2000, seed = 1, title } = options;
-  const { x, y, missing } = pairedValues(table.array(feature) as ArrayLike<unknown>, table.array(targetColumn(table, target)) as ArrayLike<unknown>);
+  const { x, y, missing } = pairedValues(featureValues(table, feature), columnValues(table, targetColumn(table, target)));
   const pick = sampleIndices(x.length, sample, seed);
   const bins = decileBins(x, y);
   return {
@@ -37,13 +40,15 @@ export function featureFigure(table: aq.ColumnTable, feature: string, target: st
   };
 }
 
+/** A feature's values: a text feature of the analysis (`diagnostics.answers`, …) or a column (`audio.speech_rate`). */
+function featureValues(table: aq.ColumnTable, feature: string): ArrayLike<unknown> {
+  return isTextFeature(feature) ? textFeatureValues(table, feature) : columnValues(table, feature);
+}
+
 /** The column of a figure's target: the dimension's when the table has it, else the name as a column. */
 function targetColumn(table: aq.ColumnTable, target: string): string {
-  const names = table.columnNames();
   const dim = dimensionColumn(target);
-  if (names.includes(dim)) return dim;
-  if (!names.includes(target)) throw new Error(`featureFigure: no dimension or column '${target}' in the table`);
-  return target;
+  return table.columnNames().includes(dim) ? dim : target;
 }
 
 /** `k` of `n` indices, sorted, drawn without replacement with a seeded RNG (all of them when n ≤ k). */

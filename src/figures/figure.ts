@@ -28,7 +28,8 @@ export function isFigure(x: unknown): x is Figure {
 export function referenceLines(lines: readonly ReferenceLine[], color = "#c0392b"): Pick<Layout, "shapes" | "annotations"> {
   return {
     shapes: lines.map((l) => ({ type: "line", xref: "x", yref: "paper", x0: l.value, x1: l.value, y0: 0, y1: 1, line: { color, dash: "dash", width: 1.5 } })),
-    annotations: lines.map((l) => ({ xref: "x", yref: "paper", x: l.value, y: 1, yanchor: "bottom", text: plotlyText(l.label), showarrow: false, font: { size: 10, color } })),
+    // Labels start at their line and alternate between two rows in order of value, so neighbours (70 and 75) never overlap.
+    annotations: [...lines].sort((a, b) => a.value - b.value).map((l, k) => ({ xref: "x", yref: "paper", x: l.value, y: 1, xanchor: "left", xshift: 2, yanchor: "bottom", yshift: (k % 2) * 13, text: plotlyText(l.label), showarrow: false, font: { size: 10, color } })),
   };
 }
 

@@ -5,12 +5,13 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
  * A threshold sweep with a slider: the share of sessions the threshold flags and every dimension's tag rates
- * along the grid, a dashed line at today's value, and a slider that moves a marker along the grid and reads out
- * the figures at that value — exploring the threshold needs no re-run.
+ * along the grid, a dashed line at a reference value (today's, or e.g. a planted one: `label` names it), and a
+ * slider that moves a marker along the grid and reads out the figures at that value — no re-run needed.
  *
  * @example sweepFigure(sweep(input, defaultRules(), "clarity.filler.mid"), "clarity.filler.mid", 0.02)
+ * @example sweepFigure(points, "media.audio.pause_ratio.max", 0.3, "planted")
  */
-export function sweepFigure(points: readonly SweepPoint[], path: string, today: number | null): Figure {
+export function sweepFigure(points: readonly SweepPoint[], path: string, today: number | null, label = "today"): Figure {
   if (points.length === 0) throw new Error(`sweep of ${path} has no points`);
   const x = points.map((p) => p.value);
   const dims = Object.keys(points[0].risk_rate);
@@ -27,11 +28,12 @@ export function sweepFigure(points: readonly SweepPoint[], path: string, today: 
       ...dims.map((d) => ({ type: "scatter", mode: "lines", name: `strength: ${plotlyText(d)}`, x, y: points.map((p) => p.strength_rate[d]), line: { dash: "dot" } })),
     ],
     layout: {
-      ...baseLayout(`Sweep of ${plotlyText(path)}${today === null ? "" : ` (today ${today}, dashed)`}`, plotlyText(path), "share of sessions", { height: 520, margin: { l: 60, r: 20, t: 60, b: 150 } }),
+      ...baseLayout(`Sweep of ${plotlyText(path)}${today === null ? "" : ` (${plotlyText(label)} ${today}, dashed)`}`, plotlyText(path), "share of sessions", { height: 520, margin: { l: 60, r: 20, t: 60, b: 130 } }),
       shapes: [...todayLine, marker(x[start])],
-      annotations: [{ xref: "paper", yref: "paper", x: 0, y: -0.42, xanchor: "left", showarrow: false, align: "left", text: readout(points[start]), font: { size: 11 } }],
+      // The readout sits in the plot's top right corner, on a white box: below the axis it would cover the slider's ticks.
+      annotations: [{ xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "right", yanchor: "top", showarrow: false, align: "left", text: readout(points[start]), font: { size: 11 }, bgcolor: "rgba(255,255,255,0.9)", bordercolor: "#bbb", borderwidth: 1, borderpad: 4 }],
       sliders: [{
-        active: start, currentvalue: { prefix: `${plotlyText(path)} = ` }, pad: { t: 40 },
+        active: start, currentvalue: { prefix: `${plotlyText(path)} = `, xanchor: "right" }, pad: { t: 50 },
         steps: points.map((p) => ({
           label: String(Number(p.value.toPrecision(4))), method: "relayout",
           args: [{ shapes: [...todayLine, marker(p.value)], "annotations[0].text": readout(p) }],

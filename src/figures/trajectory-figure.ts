@@ -1,8 +1,8 @@
 import type * as aq from "arquero";
+import { dimensionValues } from "../join/column-values";
 import { studentTimelines } from "../join/student-timelines";
 import type { Figure } from "./figure";
 import { trajectoryTraces } from "./trajectory-traces";
-import { dimensionColumn } from "../join/columns";
 
 /**
  * One student's trajectory: every dimension's score by session, in time order. Throws when the student has no
@@ -17,6 +17,6 @@ export function trajectoryFigure(sessions: aq.ColumnTable, dimensions: readonly 
     userId,
     sessionIds: Array.from(mine.array("session_id") as ArrayLike<string>),
     dimensions,
-    scores: dimensions.map((d) => mine.array(dimensionColumn(d)) as ArrayLike<number>),
+    scores: dimensions.map((d) => dimensionValues(mine, d, "sessions") as ArrayLike<number>),
   });
 }

@@ -1,6 +1,15 @@
-/** A min-heap of timed events; ties keep insertion order, so generation is deterministic. */
+/**
+ * A min-heap of timed events, the generator's only heap (the event loop of a block, the merge of blocks). Ties on
+ * time are broken by `tie` (a number given to `push`; by default the insertion order), so generation is
+ * deterministic.
+ *
+ * @example
+ * const h = new EventHeap<string>();
+ * h.push(2, "b"); h.push(1, "a", 7);
+ * h.pop() // { time: 1, value: "a" }
+ */
 export class EventHeap<T> {
-  private items: { time: number; seq: number; value: T }[] = [];
+  private items: { time: number; tie: number; value: T }[] = [];
   private seq = 0;
 
   get size(): number {
@@ -11,9 +20,10 @@ export class EventHeap<T> {
     return this.items.length > 0 ? this.items[0].time : Infinity;
   }
 
-  push(time: number, value: T): void {
+  /** Adds `value` at `time`; among equal times the smaller `tie` comes first (default: insertion order). */
+  push(time: number, value: T, tie: number = this.seq++): void {
     const items = this.items;
-    items.push({ time, seq: this.seq++, value });
+    items.push({ time, tie, value });
     let i = items.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -45,7 +55,7 @@ export class EventHeap<T> {
     return top;
   }
 
-  private less(a: { time: number; seq: number }, b: { time: number; seq: number }): boolean {
-    return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+  private less(a: { time: number; tie: number }, b: { time: number; tie: number }): boolean {
+    return a.time < b.time || (a.time === b.time && a.tie < b.tie);
   }
 }

@@ -1,11 +1,15 @@
-import { defaultRules, DIMENSION_NAMES, type RulesConfig } from "../rules/rules-config";
+import { defaultRules, type RulesConfig } from "../rules/rules-config";
+import { PearsonSums } from "../stats/pearson-sums";
+import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { createRng } from "./rng";
+import { EventHeap } from "./event-heap";
 import { pyDumps, pyIsoformat } from "./python-json-writer";
 import { GenerateOptions, scenario, type ResolvedOptions, type ScenarioParams } from "./scenarios";
-import { blockCount, Corr, simulateBlock, type BlockTruth, type EventLines, type LinePlants } from "./simulate-block";
+import { blockCount, simulateBlock, type BlockTruth, type EventLines } from "./simulate-block";
+import type { LinePlants } from "./faults";
+import { NULL_FEATURES, plantedFeatures } from "./planted-links";
+import { unreachableTags } from "./score-lattice";
 import type { LinePlant, Truth } from "./truth";
-
-const DIMS = [DIMENSION_NAMES.star, DIMENSION_NAMES.clarity, DIMENSION_NAMES.reflection] as const;
 
 /** A streaming generator: `lines` yields each line of the log (with its newline), `truth()` what was planted. */
 export interface LogGenerator {
@@ -34,7 +38,7 @@ export function mergedEvents(options: ResolvedOptions, rules: RulesConfig, block
  * truth in `truths[block]` when it ends.
  */
 export function* mergeBlocks(blocks: { block: number; events: Iterator<EventLines, BlockTruth> }[], truths: BlockTruth[]): Generator<BlockEvent, void, undefined> {
-  const heads: BlockEvent[] = [];
+  const heads = new EventHeap<BlockEvent>();
   const iters = new Map(blocks.map((b) => [b.block, b.events]));
   const advance = (block: number) => {
     const next = iters.get(block)!.next();
@@ -42,41 +46,13 @@ export function* mergeBlocks(blocks: { block: number; events: Iterator<EventLine
     else {
       const event = next.value as BlockEvent; // a fresh object per event: tagged in place
       event.block = block;
-      push(event);
+      heads.push(event.time, event, block); // one head per block: ties on time go by block (`eventBefore`)
     }
-  };
-  const before = (a: BlockEvent, b: BlockEvent) => eventBefore(a.time, a.block, b.time, b.block);
-  const push = (e: BlockEvent) => {
-    heads.push(e);
-    for (let i = heads.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (!before(heads[i], heads[p])) break;
-      [heads[i], heads[p]] = [heads[p], heads[i]];
-      i = p;
-    }
-  };
-  const pop = (): BlockEvent => {
-    const top = heads[0];
-    const last = heads.pop()!;
-    if (heads.length > 0) {
-      heads[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        let m = i;
-        if (l < heads.length && before(heads[l], heads[m])) m = l;
-        if (l + 1 < heads.length && before(heads[l + 1], heads[m])) m = l + 1;
-        if (m === i) break;
-        [heads[i], heads[m]] = [heads[m], heads[i]];
-        i = m;
-      }
-    }
-    return top;
   };
   for (const b of blocks) advance(b.block);
-  while (heads.length > 0) {
-    const e = pop();
-    yield e;
-    advance(e.block);
+  for (let top = heads.pop(); top; top = heads.pop()) {
+    yield top.value;
+    advance(top.value.block);
   }
 }
 
@@ -133,19 +109,51 @@ export class LineLedger {
   }
 }
 
+/** The blocks' lists end to end, as one typed array. */
+function concat(parts: readonly (readonly number[])[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) for (let i = 0; i < p.length; i++) out[at++] = p[i];
+  return out;
+}
+
+/** Spearman's ρ of two complete columns (Pearson's r of the average ranks), in typed arrays: the truth's length link over millions of sessions. */
+function rankCorrelation(x: Float64Array, y: Float64Array): number | null {
+  const ranksOf = (v: Float64Array) => {
+    const order = sortedPresent(v);
+    const sorted = averageRanks(v, order);
+    const ranks = new Float64Array(v.length);
+    for (let k = 0; k < order.length; k++) ranks[order[k]] = sorted[k];
+    return ranks;
+  };
+  const rx = ranksOf(x);
+  const ry = ranksOf(y);
+  const c = new PearsonSums();
+  for (let i = 0; i < rx.length; i++) c.add(rx[i], ry[i]);
+  return c.value();
+}
+
+/** What the analysis should find for dimension `d` of a scenario: its flags and verdict. */
+function expectedQuality(params: ScenarioParams, d: number): { verdict: "ok" | "concentrated" | "arbitrary"; flags: Truth["dimensions"][string]["expected_flags"] } {
+  const m = params.dimensions[d];
+  const noSignal = m.arbitrary || m.lengthDriven;
+  const flags = { concentrated: params.name === "ceiling" && d === 1, unreliable: noSignal, length_driven: m.lengthDriven, unsupported: noSignal };
+  return { flags, verdict: flags.unreliable && flags.unsupported ? "arbitrary" : flags.concentrated ? "concentrated" : "ok" };
+}
+
 /** The whole log's truth from its blocks' truths (in block order) and the ledger of its lines. */
-export function combineTruth(options: ResolvedOptions, truths: BlockTruth[], ledger: LineLedger): Truth {
+export function combineTruth(options: ResolvedOptions, truths: BlockTruth[], ledger: LineLedger, rules: RulesConfig = defaultRules()): Truth {
   const params: ScenarioParams = { ...scenario(options.scenario), ...options.params };
+  const dims = [rules.star.dimension, rules.clarity.dimension, rules.reflection.dimension];
   const sum = (key: keyof BlockTruth["counts"]) => truths.reduce((a, t) => a + t.counts[key], 0);
   const tracked = (key: keyof BlockTruth["counts"]) => (options.trackTruth ? sum(key) : -1);
-  const links = DIMS.map((_, d) => {
-    const c = new Corr();
+  const links = dims.map((_, d) => {
+    const c = new PearsonSums();
     for (const t of truths) c.merge(t.abilityLink[d]);
     return c.value();
   });
-  const expected = (d: number): "ok" | "concentrated" | "arbitrary" =>
-    params.dimensions[d].arbitrary ? "arbitrary" : params.name === "ceiling" && d === 1 ? "concentrated" : "ok";
-  const ls = params.media.linkStrength;
+  const words = options.trackTruth ? concat(truths.map((t) => t.words)) : new Float64Array(0);
+  const lengthR = dims.map((_, d) => (options.trackTruth ? rankCorrelation(concat(truths.map((t) => t.scores[d])), words) : null));
   const pt = params.plantedThreshold;
   return {
     options: { scenario: options.scenario, students: options.students, sessions: options.sessions, seed: options.seed, start: options.start, faults: options.faults },
@@ -155,27 +163,24 @@ export function combineTruth(options: ResolvedOptions, truths: BlockTruth[], led
       session_report: sum("session_report"),
       media_report: sum("media_report"),
       superseded_reports: sum("superseded_reports"),
-      unknown_type: sum("unknown_type") ,
+      unknown_type: sum("unknown_type"),
       sessions: tracked("sessions"),
       users: tracked("users"),
       sessions_with_media: tracked("sessions_with_media"),
       orphan_media_sessions: tracked("orphan_media_sessions"),
     },
-    dimensions: Object.fromEntries(DIMS.map((name, d) => [name, { loading: params.dimensions[d].loading, growth: params.dimensions[d].growth,
-      arbitrary: params.dimensions[d].arbitrary, expected_verdict: expected(d), ability_link: links[d], reliability: links[d] === null ? null : links[d]! * links[d]! }])),
-    features: {
-      "audio.speech_rate": { [DIMS[1]]: 0.12 * ls },
-      "audio.pause_ratio": pt && pt.feature === "audio.pause_ratio" ? { [`risk:${DIMS[0]}`]: 1 } : { [DIMS[1]]: -0.05 * ls },
-      "audio.filler_word_ratio": { [DIMS[1]]: -ls },
-      "audio.pitch_variance": {},
-      "video.eye_contact_score": { overall_score: 0.9 * ls },
-      "video.smile_ratio": {},
-      "video.posture_score": {},
-      "video.head_movement_score": {},
-    },
+    dimensions: Object.fromEntries(dims.map((name, d) => {
+      const m = params.dimensions[d];
+      const q = expectedQuality(params, d);
+      return [name, { loading: m.loading, growth: m.growth, arbitrary: m.arbitrary, length_driven: m.lengthDriven, expected_verdict: q.verdict, expected_flags: q.flags,
+        length_r: lengthR[d], ability_link: links[d], reliability: links[d] === null ? null : links[d]! * links[d]! }];
+    })),
+    features: plantedFeatures(params),
+    null_features: [...NULL_FEATURES],
+    unreachable_tags: unreachableTags(rules),
     planted_threshold: pt ? { feature: pt.feature, outcome: pt.outcome, threshold: pt.threshold, direction: "above" } : null,
-    improvers: Object.fromEntries(DIMS.map((d) => [d, truths.flatMap((t) => t.improvers[d])])),
-    improvement: Object.fromEntries(DIMS.map((d) => [d, Object.assign({}, ...truths.map((t) => t.improvement[d])) as Record<string, number>])),
+    improvers: Object.fromEntries(dims.map((name, d) => [name, truths.flatMap((t) => t.improvers[d])])),
+    improvement: Object.fromEntries(dims.map((name, d) => [name, Object.assign({}, ...truths.map((t) => t.improvement[d])) as Record<string, number>])),
     faults: ledger.faults,
     quirks: ledger.quirks,
   };
@@ -211,7 +216,7 @@ export function generateLog(input: GenerateOptions = {}, rules: RulesConfig = de
     lines: run(),
     truth(): Truth {
       if (!finished) throw new Error("truth() is complete only once every line has been read");
-      return combineTruth(options, truths, ledger);
+      return combineTruth(options, truths, ledger, rules);
     },
   };
 }

@@ -96,6 +96,8 @@ export class PyJsonWriter {
         return;
       }
       if (abs >= 1e-4 && abs < 1e9) {
+        // A raw double (not the nearest to any 6-decimal number) goes straight to its shortest repr.
+        if (Math.round(abs * 1e6) / 1e6 !== abs) return this.ascii(String(x));
         for (let d = 1, scale = 10; d <= 6; d++, scale *= 10) {
           const m = Math.round(abs * scale);
           if (m / scale !== abs) continue;

@@ -21,18 +21,32 @@ export const Truth = z.object({
     orphan_media_sessions: z.number(),
     unknown_type: z.number(),
   }),
-  /** Per dimension: the planted model, the expected verdict, and the realised link of the score to the latent ability. */
+  /**
+   * Per dimension: the planted model, what the analysis should find (verdict and flags), and the realised links of
+   * the score to the latent ability and to the amount said.
+   */
   dimensions: z.record(z.string(), z.object({
     loading: z.number(),
     growth: z.number(),
     arbitrary: z.boolean(),
+    /** Planted: the score ignores the student and rises with the number of answers. */
+    length_driven: z.boolean(),
+    /** `arbitrary` when unreliable and unsupported; else `concentrated` when concentrated; else `ok`. */
     expected_verdict: z.enum(["ok", "concentrated", "arbitrary"]),
+    /** The flags the analysis should raise: piled up, unstable for the same student, rising with the amount said, linked to nothing. */
+    expected_flags: z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean() }),
+    /** Realised Spearman ρ of the score with diagnostics.total_words over the reported sessions (null without trackTruth). */
+    length_r: z.number().nullable(),
     /** Correlation of the observed score with the session's latent ability (its square estimates reliability). */
     ability_link: z.number().nullable(),
     reliability: z.number().nullable(),
   })),
   /** Per feature and target: the planted link (sign and strength; 0 = none). */
   features: z.record(z.string(), z.record(z.string(), z.number())),
+  /** Media features planted with no link to anything (every link of theirs is a null link). */
+  null_features: z.array(z.string()),
+  /** Tags and tasks no possible score of the dimension can trigger under the rules the log was scored with. */
+  unreachable_tags: z.array(z.object({ dimension: z.string(), tag: z.enum(["risk", "strength", "task"]), reason: z.string() })),
   planted_threshold: z.object({ feature: z.string(), outcome: z.string(), threshold: z.number(), direction: z.enum(["above", "below"]) }).nullable(),
   /** Per dimension, the user_ids whose planted gain from first to last session is at least 2 latent SD. */
   improvers: z.record(z.string(), z.array(z.string())),

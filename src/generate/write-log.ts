@@ -114,7 +114,7 @@ export async function writeLog(file: string, input: GenerateOptions, options: Wr
     } else await mergeWorkers(out, ledger, progress, Array.from({ length: workers }, (_, w) => new WorkerStream(resolved, rules, w, workers, truths)));
     const torn = ledger.tornLast(resolved);
     if (torn !== undefined) out.write(torn);
-    const truth = combineTruth(resolved, truths, ledger);
+    const truth = combineTruth(resolved, truths, ledger, rules);
     out.commit();
     return truth;
   } finally {

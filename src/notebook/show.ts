@@ -13,11 +13,11 @@ export interface ShowOptions extends TableBundleOptions {
   png?: boolean;
 }
 
-const page = { embedded: false, prefix: randomBytes(4).toString("hex"), count: 0 };
+const page = { prefix: randomBytes(4).toString("hex"), count: 0 };
 
 /**
- * Shows a value in the notebook: a figure (plotly, with plotly.js embedded in the first figure's output and a PNG
- * fallback when Chromium is installed), a table (arquero or an array of records, escaped HTML with a text fallback,
+ * Shows a value in the notebook: a figure (plotly, drawn live wherever plotly.js can be had, with a PNG rendered in
+ * Chromium when installed, shown where scripts do not run; see `figureBundle`), a table (arquero or an array of records, escaped HTML with a text fallback,
  * truncated with a row count) or text (shown as preformatted text).
  *
  * @example await show(histogramFigure(t.sessions.array("表达清晰度"))); await show(t.sessions, { limit: 5 });
@@ -31,17 +31,7 @@ export async function bundleFor(value: Figure | aq.ColumnTable | readonly object
   if (typeof value === "string") return { "text/html": `<pre>${escapeHtml(value)}</pre>`, "text/plain": value };
   if (isFigure(value)) {
     const png = (options.png ?? process.env.METRICS_KIT_PNG !== "0") ? await figurePng(value) : undefined;
-    const library = !page.embedded;
-    page.embedded = true;
-    return figureBundle(value, { id: `metrics-kit-${page.prefix}-${++page.count}`, library, png });
+    return figureBundle(value, { id: `metrics-kit-${page.prefix}-${++page.count}`, png });
   }
   return tableBundle(value, options);
-}
-
-/**
- * Makes the next figure embed plotly.js again: call it after clearing the notebook's outputs, so that the page has
- * the library once more.
- */
-export function embedPlotlyAgain(): void {
-  page.embedded = false;
 }

@@ -1,5 +1,7 @@
 import type * as aq from "arquero";
 import { escapeHtml } from "./html";
+import { requireColumns } from "../join/column-values";
+import { COLUMN_NOTES, columnLegend } from "./column-notes";
 
 /** A Jupyter MIME bundle: one representation per MIME type; the front end shows the richest it can. */
 export type MimeBundle = Record<string, unknown>;
@@ -11,6 +13,8 @@ export interface TableBundleOptions {
   columns?: readonly string[];
   /** A caption above the table (escaped). */
   caption?: string;
+  /** Name of the table in errors (a column in `columns` it lacks). Default "the table". */
+  name?: string;
 }
 
 type Rows = readonly object[];
@@ -19,6 +23,8 @@ type Row = Readonly<Record<string, unknown>>;
 /**
  * A table as HTML (every cell escaped) with a plain-text fallback: an arquero table or an array of records, the first
  * `limit` rows with "… N more rows" below. Numbers show 4 significant digits, lists joined by ", ", missing as "".
+ * Headers do not wrap; a column the kit knows (`COLUMN_NOTES`) gets a tooltip and a legend line under the table. A
+ * column in `columns` that an arquero table lacks throws a `NoColumnError` naming the nearest one.
  *
  * @example tableBundle(t.sessions, { limit: 5 })["text/html"]
  */
@@ -27,19 +33,23 @@ export function tableBundle(table: aq.ColumnTable | Rows, options: TableBundleOp
   const isTable = !Array.isArray(table);
   const total = isTable ? (table as aq.ColumnTable).numRows() : (table as Rows).length;
   const rows: Rows = isTable ? ((table as aq.ColumnTable).objects({ limit }) as Rows) : (table as Rows).slice(0, limit);
+  if (isTable && options.columns) requireColumns(table as aq.ColumnTable, options.columns, options.name);
   const columns = options.columns ?? (isTable ? (table as aq.ColumnTable).columnNames() : [...new Set(rows.flatMap((r) => Object.keys(r)))]);
+  const legend = columnLegend(columns);
   const cells = rows.map((r) => columns.map((c) => cellText((r as Row)[c])));
   const more = total > rows.length ? `… ${total - rows.length} more rows (${total} in all)` : `${total} rows`;
   const html = [
     `<div class="metrics-kit-table">`,
     caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "",
-    `<table><thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
+    `<table><thead><tr>${columns.map((c) => `<th style="white-space:nowrap"${Object.hasOwn(COLUMN_NOTES, c) ? ` title="${escapeHtml(COLUMN_NOTES[c])}"` : ""}>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
     ...cells.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`),
-    `</tbody></table><p><small>${escapeHtml(more)}</small></p></div>`,
+    `</tbody></table><p><small>${escapeHtml(more)}</small></p>`,
+    legend.length ? `<p class="metrics-kit-legend"><small>${legend.map(escapeHtml).join("<br>")}</small></p>` : "",
+    `</div>`,
   ].join("");
   const widths = columns.map((c, k) => Math.min(40, Math.max(c.length, ...cells.map((r) => r[k].length))));
   const line = (vs: readonly string[]) => vs.map((v, k) => (v.length > widths[k] ? `${v.slice(0, widths[k] - 1)}…` : v.padEnd(widths[k]))).join("  ");
-  const text = [caption ?? "", line(columns), ...cells.map(line), more].filter(Boolean).join("\n");
+  const text = [caption ?? "", line(columns), ...cells.map(line), more, ...legend].filter(Boolean).join("\n");
   return { "text/html": html, "text/plain": text };
 }
 
@@ -49,6 +59,6 @@ export function cellText(v: unknown): string {
   if (typeof v === "number") return Number.isNaN(v) ? "" : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString();
   if (Array.isArray(v)) return v.map(cellText).join(", ");
-  if (typeof v === "object") return JSON.stringify(v);
+  if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k} ${cellText(x)}`).join(", ");
   return String(v);
 }

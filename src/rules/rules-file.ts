@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { writeOutput } from "../io/write-output";
 import { defaultRules, RulesConfig } from "./rules-config";
+import { parseRules } from "./parse-rules";
 
 /**
- * Reads a rules file (JSON; missing keys take today's values); no file → today's rules. Throws naming the file and
- * the field at fault.
+ * Reads a rules file (JSON; missing keys take today's values); no file → today's rules. Strict: an unknown key, a
+ * wrong type or a value out of bounds throws a `RulesError` naming the file, the path and (for a misspelt key) the
+ * nearest known key.
  *
  * @example readRules("tuned-rules.json").tags.strengthAtLeast
  */
@@ -16,9 +18,7 @@ export function readRules(file: string | undefined): RulesConfig {
   } catch (error) {
     throw new Error(`cannot read rules ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const r = RulesConfig.safeParse(json);
-  if (!r.success) throw new Error(`invalid rules ${file} at ${r.error.issues[0].path.join(".")}: ${r.error.issues[0].message}`);
-  return r.data;
+  return parseRules(json, file);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  generateLog, loadTables, Truth, dimensionQuality, featureLinks, studentProgress, replay, rulesDiff, scoringInput,
+  generateLog, loadTables, Truth, analyze, dimensionQuality, featureLinks, studentProgress, replay, rulesDiff, scoringInput,
   defaultRules, setThreshold, tagOutcome, suggestThreshold, sweep, type GenerateOptions, type MetricsTables,
 } from "../../src/index";
 import { writeTemp } from "../helpers";
@@ -16,7 +16,8 @@ test("verdicts name the planted concentrated and arbitrary dimensions and no oth
   for (const name of ["baseline", "ceiling", "arbitrary", "strong-media", "improvers"] as const) {
     for (const seed of [1, 2]) {
       const { t, truth } = await scenario({ scenario: name, students: 200, seed });
-      const q = dimensionQuality(t.sessions, t.dimensions);
+      // The verdicts read the links to the media features as external evidence: analyze computes them over the joined table.
+      const q = analyze(t, { links: { resamples: 0 } }).quality;
       for (const [dim, d] of Object.entries(truth.dimensions)) {
         assert.equal(q.dimensions[dim].verdict, d.expected_verdict, `${name} seed ${seed} ${dim}: ${q.dimensions[dim].reasons.join("; ")}`);
         if (d.expected_verdict !== "ok") assert.ok(q.dimensions[dim].reasons.length > 0);

@@ -1,23 +1,51 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { generateLog, loadTables, analyze, scoringInput, defaultRules, truthCheck, Truth, tagOutcome, scoreSessions } from "../../src/index";
+import { generateLog, loadTables, analyze, scoringInput, defaultRules, truthCheck, nullLinks, Truth, tagOutcome, scoreSessions } from "../../src/index";
 import { writeTemp } from "../helpers";
 
-test("truthCheck recovers everything planted in strong-media, and flags a wrong verdict", async () => {
-  const gen = generateLog({ scenario: "strong-media", students: 300, sessions: [3, 6], seed: 6 });
-  const t = await loadTables(writeTemp("strong.log", [...gen.lines].join("")));
-  const truth = Truth.parse(gen.truth());
+async function strongMedia(seed: number) {
+  const gen = generateLog({ scenario: "strong-media", students: 300, sessions: [3, 6], seed });
+  const t = await loadTables(writeTemp(`strong-${seed}.log`, [...gen.lines].join("")));
+  return { t, truth: Truth.parse(gen.truth()) };
+}
+
+test("truthCheck recovers everything planted in strong-media, and flags a wrong verdict, wrong flags and wrong unreachable tags", async () => {
+  const { t, truth } = await strongMedia(6);
   const analysis = analyze(t, { links: { resamples: 300 } });
   const rules = defaultRules();
   const input = scoringInput(t.joined, t.dimensions, rules);
   const checks = truthCheck(truth, analysis, input, rules);
-  assert.deepEqual(checks.filter((c) => !c.recovered), []);
+  // the share of null links found significant is one run's lumpy figure: the next test holds it over seeds
+  assert.deepEqual(checks.filter((c) => !c.recovered && c.check !== "features planted with no link"), []);
   const kinds = checks.map((c) => c.check.split(" ")[0]);
   for (const k of ["verdict", "link", "features", "threshold"]) assert.ok(kinds.includes(k), `no ${k} check`);
   // a planted verdict the analysis did not give is reported as not recovered
   const dim = Object.keys(truth.dimensions)[0];
   const wrong = { ...truth, dimensions: { ...truth.dimensions, [dim]: { ...truth.dimensions[dim], expected_verdict: "arbitrary" as const } } };
   assert.equal(truthCheck(wrong, analysis).find((c) => c.check === `verdict of ${dim}`)!.recovered, false);
+  // planted flags (a truth file may or may not carry them) are checked one by one
+  const has = (f: string) => analysis.quality.dimensions[dim].flags.some((x) => x === f);
+  const flagged = { ...truth, dimensions: { ...truth.dimensions, [dim]: { ...truth.dimensions[dim], expected_flags: { concentrated: has("concentrated"), unreliable: !has("unreliable"), length_driven: has("length_driven"), unsupported: has("unsupported") } } } };
+  const flagChecks = truthCheck(flagged, analysis).filter((c) => c.check.startsWith("flag ") && c.check.endsWith(` of ${dim}`));
+  assert.deepEqual(flagChecks.map((c) => [c.check, c.recovered]), [
+    [`flag concentrated of ${dim}`, true], [`flag unreliable of ${dim}`, false], [`flag length_driven of ${dim}`, true], [`flag unsupported of ${dim}`, true],
+  ]);
+  const tags = { ...truth, unreachable_tags: [{ dimension: "表达清晰度", tag: "risk" as const, reason: "" }] };
+  const tagCheck = truthCheck(tags, analysis).find((c) => c.check === "unreachable tags")!;
+  assert.equal(tagCheck.recovered, false, tagCheck.found);
+  assert.equal(tagCheck.found, "表达清晰度 risk; 表达清晰度 task");
+});
+
+test("links of the features planted with no link: significant (BH q < 0.05) in at most 5% of them over four seeds", async () => {
+  let nulls = 0, discoveries = 0;
+  for (const seed of [6, 7, 8, 9]) {
+    const { t, truth } = await strongMedia(seed);
+    const links = nullLinks(truth, analyze(t, { links: { resamples: 0 } }).links);
+    nulls += links.length;
+    discoveries += links.filter((l) => l.significant).length;
+  }
+  assert.ok(nulls >= 80, `${nulls} null links`);
+  assert.ok(discoveries <= 0.05 * nulls, `${discoveries} of ${nulls} null links significant`);
 });
 
 test("tagOutcome reads a logged tag as 0/1 (NaN without scores) and names what it expects", async () => {

@@ -5,6 +5,7 @@ import {
   histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
   qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
   replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
+  referenceLines, scoreThresholdLines,
 } from "../../src/index";
 
 test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
@@ -72,4 +73,23 @@ test("figures over the sample: quality, features, cohort, trajectory, replay, di
   assert.equal(slider.steps.length, points.length);
   assert.equal(points[slider.active].value, 0.02);
   assert.match(String(slider.steps[10].args[0]["annotations[0].text"]), new RegExp(`flags ${(100 * points[10].flagged_share).toFixed(1)}%`));
+  // The readout sits inside the plot (paper y 1), not below the axis where the slider's ticks are.
+  const readout = (sf.layout.annotations as { y: number; yanchor: string }[])[0];
+  assert.deepEqual([readout.y, readout.yanchor], [1, "top"]);
+  assert.match(sf.layout.title!.text, /\(today 0\.02, dashed\)/);
+  assert.match(sweepFigure(points, "clarity.filler.mid", 0.3, "planted").layout.title!.text, /\(planted 0\.3, dashed\)$/);
+});
+
+test("threshold labels alternate between two rows in order of value, so neighbours (70 and 75) do not overlap", () => {
+  const { annotations } = referenceLines(scoreThresholdLines(defaultRules()));
+  const labels = (annotations as { x: number; yshift: number; xanchor: string; text: string }[]).map((a) => [a.x, a.yshift, a.xanchor]);
+  assert.deepEqual(labels, [[50, 0, "left"], [70, 13, "left"], [75, 0, "left"]]);
+  const filler = (referenceLines(thresholdLines(defaultRules(), "filler_ratio")).annotations as { x: number; yshift: number }[]).map((a) => [a.x, a.yshift]);
+  assert.deepEqual(filler, [[0.02, 0], [0.03, 13], [0.05, 0]]);
+});
+
+test("featureFigure and trajectoryFigure name a missing column and the nearest one", async () => {
+  const t = await loadTables(sampleLogPath());
+  assert.throws(() => featureFigure(t.joined, "filler_rato", "表达清晰度"), { name: "NoColumnError", message: /^no column 'filler_rato' in the table; did you mean 'filler_ratio'\? \(columns: session_id, / });
+  assert.throws(() => trajectoryFigure(t.sessions, ["STAR"], t.sessions.array("user_id")[0] as string), /^NoColumnError: no dimension 'STAR' in sessions; did you mean '结构化表达（STAR）'\?/);
 });

@@ -142,13 +142,13 @@ test("text from the log cannot run in the report: user ids, session ids, comment
   }
 });
 
-test("size and speed: a 10k-session report stays under 6.5 MB; a tuner update over 100k sessions is timed in Chromium", async () => {
+test("size and speed: a 10k-session report stays under 7 MB; a tuner update over 100k sessions is timed in Chromium", async () => {
   const dir = tempDir();
   const small = join(dir, "10k.log");
   writeFileSync(small, [...generateLog({ scenario: "baseline", students: 3100, seed: 11 }).lines].join(""));
   const { data, bytes } = await writeReport(small, join(dir, "10k.html"));
   assert.ok(data.summary.sessions >= 10_000, `${data.summary.sessions} sessions`);
-  assert.ok(bytes < 6.5e6, `${bytes} bytes`);
+  assert.ok(bytes < 7e6, `${bytes} bytes`);
   console.log(`report size: ${(bytes / 1e6).toFixed(2)} MB for ${data.summary.sessions} sessions`);
 
   const big = join(dir, "100k.log");

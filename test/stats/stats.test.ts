@@ -79,12 +79,17 @@ test("reference values of the hand-written interval and RCI (computed in Python'
   close(hi, 0.31812391433329484, 1e-12);
   // One student, scores 50 → 60 → 70: SD 10, slope 10; with retest r 0.8, RCI = 20 / (√2 · 10 · √0.2)
   const sessions = aq.table({ session_id: ["a", "b", "c"], user_id: ["u", "u", "u"], ts: [1, 2, 3].map((d) => new Date(Date.UTC(2025, 0, d))), "score:d": [50, 60, 70] });
-  const quality = { cronbach_alpha: null, dimensions: { d: { retest_r: 0.8, std: 10 } } } as unknown as Parameters<typeof studentProgress>[2];
+  // The RCI reads the growth-corrected ICC (0.8), not the consecutive-session r (0.3), when there is one.
+  const quality = { cronbach_alpha: null, dimensions: { d: { retest_icc: 0.8, retest_r: 0.3, std: 10 } } } as unknown as Parameters<typeof studentProgress>[2];
   const p = studentProgress(sessions, ["d"], quality);
   assert.equal(p.changes.length, 1);
   close(p.changes[0].slope, 10);
   close(p.changes[0].rci!, 3.1622776601683795, 1e-12);
   assert.equal(p.changes[0].improved, true);
+  assert.deepEqual(p.by_student, [{ user_id: "u", sessions: 3, improved: ["d"], changes: Object.assign(Object.create(null), { d: { first: 50, last: 70, slope: p.changes[0].slope, rci: p.changes[0].rci } }) }]);
+  // without an ICC it falls back on the consecutive-session r: 20 / (√2 · 10 · √0.7) = 1.6903…
+  const fallback = { cronbach_alpha: null, dimensions: { d: { retest_icc: null, retest_r: 0.3, std: 10 } } } as unknown as Parameters<typeof studentProgress>[2];
+  close(studentProgress(sessions, ["d"], fallback).changes[0].rci!, 1.6903085094570331, 1e-12);
 });
 
 test("spearmanBootstrap equals the bootstrap of simple-statistics' Spearman (same draws), ties included", async () => {

@@ -1,4 +1,5 @@
 import { cellText } from "../../notebook/table-bundle";
+import { COLUMN_NOTES, columnLegend } from "../../notebook/column-notes";
 
 /** Creates an element with attributes and children; text children become text nodes (never parsed as HTML). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
@@ -8,13 +9,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
-/** A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). */
+/**
+ * A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). Headers do not
+ * wrap; a column the kit knows gets a tooltip and a legend line in the table's caption (below it).
+ */
 export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const legend = columnLegend(cols);
+  const th = (c: string) => h("th", { style: "white-space:nowrap", ...(Object.hasOwn(COLUMN_NOTES, c) ? { title: COLUMN_NOTES[c] } : {}) }, c);
   // Rows appended one by one: no argument list grows with the table.
   const body = h("tbody");
   for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))));
-  return h("table", {}, h("thead", {}, h("tr", {}, ...cols.map((c) => h("th", {}, c)))), body);
+  return h("table", {},
+    legend.length ? h("caption", { style: "caption-side:bottom;text-align:left;font-size:12px;color:#666" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null,
+    h("thead", {}, h("tr", {}, ...cols.map(th))),
+    body);
 }
 
 /** `x` as a percentage with one decimal. */

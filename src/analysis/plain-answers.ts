@@ -1,0 +1,125 @@
+import type { RulesConfig } from "../rules/rules-config";
+import type { Analysis } from "./analyze";
+import type { BinnedMean } from "../stats/decile-bins";
+import { builtFrom } from "./dimension-evidence";
+
+/** The analysts' three questions, each answered in a short paragraph with its numbers. */
+export interface PlainAnswers {
+  /** Which dimensions discriminate, which are concentrated, which are arbitrary, and why. */
+  quality: string;
+  /** Which features match which dimensions, and whether today's thresholds sit where the features change. */
+  features: string;
+  /** How many students improved on each dimension, and who. */
+  progress: string;
+}
+
+/** Options of `plainAnswers`. */
+export interface PlainAnswersOptions {
+  /** Names listed per dimension (largest RCI first). Default 5. */
+  topStudents?: number;
+  /** Links listed per dimension (strongest significant |ρ| first). Default 2. */
+  topLinks?: number;
+}
+
+const f2 = (x: number) => x.toFixed(2);
+const list = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "none");
+
+/**
+ * The three questions of `../shared/metrics-log.md` answered in words from an analysis: dimension verdicts with the
+ * figures behind them and the tags the rules make unreachable; the strongest significant feature links per
+ * dimension and, for each threshold of today's rules on a feature, where that feature's decile means change most;
+ * per dimension, how many students improved beyond measurement error and who.
+ *
+ * @example plainAnswers(analyze(t), defaultRules()).quality // "3 of 4 dimensions discriminate (ok or …) …"
+ */
+export function plainAnswers(analysis: Analysis, rules: RulesConfig, options: PlainAnswersOptions = {}): PlainAnswers {
+  return { quality: qualityAnswer(analysis), features: featuresAnswer(analysis, rules, options.topLinks ?? 2), progress: progressAnswer(analysis, options.topStudents ?? 5) };
+}
+
+function qualityAnswer(a: Analysis): string {
+  const dims = Object.entries(a.quality.dimensions);
+  const by = (v: string) => dims.filter(([, d]) => d.verdict === v);
+  const ok = by("ok").map(([n, d]) => `${n} (ICC ${d.retest_icc === null ? "n/a" : f2(d.retest_icc)}, partial item–rest r ${d.partial_item_rest_r === null ? "n/a" : f2(d.partial_item_rest_r)}${d.supported ? `, tracks ${d.evidence.find((e) => e.supports)!.feature}` : ""})`);
+  const conc = by("concentrated").map(([n, d]) => `${n} (${d.reasons.find((r) => /ceiling|floor|values|narrow/.test(r))?.split(" (")[0] ?? "concentrated"})`);
+  const arb = by("arbitrary").map(([n, d]) => `${n} (retest ICC ${f2(d.retest_icc!)} and no observable feature tracks it)`);
+  const len = dims.filter(([, d]) => d.flags.includes("length_driven")).map(([n, d]) => `${n} (ρ = ${f2(d.length_r!)} with total_words)`);
+  const parts = [
+    `${by("ok").length} of ${dims.length} dimensions discriminate (verdict ok): ${list(ok)}.`,
+    `Too concentrated: ${list(conc)}.`,
+    `Arbitrary — unstable for the same student and unrelated to anything observable: ${list(arb)}.`,
+  ];
+  if (len.length) parts.push(`Partly a length rule — the score rises with the amount said, whatever the skill: ${list(len)}.`);
+  if (a.unreachable_tags.length) parts.push(`Never fires by construction: ${a.unreachable_tags.map((u) => `the ${u.tag} ${u.tag === "task" ? "" : "tag "}of ${u.dimension} (${u.reason.split(":")[0]})`).join("; ")}.`);
+  return parts.join(" ");
+}
+
+function featuresAnswer(a: Analysis, rules: RulesConfig, top: number): string {
+  const dims = Object.keys(a.quality.dimensions);
+  const significant = a.links.filter((l) => l.significant);
+  const parts = [`${significant.length} of ${a.links.length} feature links are significant (Benjamini–Hochberg q < 0.05).`];
+  for (const d of dims) {
+    const own: readonly string[] = builtFrom(d, rules);
+    const mine = significant.filter((l) => l.target === d).sort((x, y) => Math.abs(y.spearman) - Math.abs(x.spearman));
+    const best = mine.filter((l) => !own.includes(l.feature)).slice(0, top);
+    const inputs = mine.filter((l) => own.includes(l.feature)).slice(0, top);
+    const words = best.map((l) => `${l.feature} (ρ = ${f2(l.spearman)}${l.partial_spearman === null ? "" : `, ${f2(l.partial_spearman)} at equal length`})`);
+    const rule = inputs.length ? `; with what the rule is built from: ${inputs.map((l) => `${l.feature} ρ = ${f2(l.spearman)}`).join(", ")}` : "";
+    parts.push(`${d}: ${best.length ? words.join(", ") : "no independent feature matches it"}${rule}.`);
+  }
+  const c = rules.clarity;
+  const cuts: [string, string, number[]][] = [
+    ["diagnostics.filler_ratio", c.dimension, [c.filler.mid, c.filler.high]],
+    ["diagnostics.avg_answer_len", c.dimension, [c.length.mid, c.length.high]],
+  ];
+  for (const [feature, band] of Object.entries(rules.media)) {
+    const at = [band.min, band.max].filter((v): v is number => v !== null);
+    for (const d of dims) if (at.length) cuts.push([feature, d, at]);
+  }
+  for (const [feature, target, at] of cuts) {
+    const link = a.links.find((l) => l.feature === feature && l.target === target);
+    const step = link ? steepestStep(link.bins) : undefined;
+    if (!step) continue;
+    const inside = at.filter((t) => t > step.from && t <= step.to);
+    parts.push(`Mean ${target} changes most (${step.change > 0 ? "+" : ""}${step.change.toFixed(1)}) from ${feature} ≤ ${fmt(step.from)} to ≤ ${fmt(step.to)}; today's cut-off${at.length > 1 ? "s" : ""} ${at.map(fmt).join(" / ")} ${inside.length ? `— ${inside.map(fmt).join(", ")} sits in that step` : "sit outside that step"}.`);
+  }
+  if (Object.keys(rules.media).length === 0) parts.push("No media feature has a threshold today: the links above are where one could go.");
+  return parts.join(" ");
+}
+
+/** The adjacent decile bins between which the mean changes most: the lower bin's lower edge and the upper bin's upper edge. */
+export function steepestStep(bins: readonly BinnedMean[]): { from: number; to: number; change: number } | undefined {
+  let best: { from: number; to: number; change: number } | undefined;
+  for (let k = 1; k < bins.length; k++) {
+    const change = bins[k].mean - bins[k - 1].mean;
+    if (!best || Math.abs(change) > Math.abs(best.change)) best = { from: k > 1 ? bins[k - 2].upper : -Infinity, to: bins[k].upper, change };
+  }
+  return best;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "the lowest");
+
+function progressAnswer(a: Analysis, top: number): string {
+  const p = a.progress;
+  const parts = [`${p.students} students have at least 3 sessions.`];
+  for (const [d, cohort] of Object.entries(p.dimensions)) {
+    const up = p.changes.filter((c) => c.dimension === d && c.improved).sort((x, y) => (y.rci ?? 0) - (x.rci ?? 0));
+    const names = up.slice(0, top).map((c) => c.user_id).join(", ");
+    const trend = Number.isFinite(cohort.mean_change_per_session) ? `; the cohort moves ${cohort.mean_change_per_session >= 0 ? "+" : ""}${cohort.mean_change_per_session.toFixed(2)} per session${cohort.improved ? ", reliably up" : ""}` : "";
+    parts.push(`${d}: ${up.length} improved beyond measurement error (RCI > 1.96)${up.length ? ` — ${names}${up.length > top ? ", …" : ""}` : ""}${trend}.`);
+  }
+  return parts.join(" ");
+}
+
+/**
+ * The three answers as text, one numbered paragraph a question (what `metrics-kit analyze` prints under "In plain
+ * words").
+ *
+ * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n\n").length // 3
+ */
+export function formatPlainAnswers(answers: PlainAnswers): string {
+  return [
+    `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
+    `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
+    `3. Who improved, on what? ${answers.progress}`,
+  ].join("\n\n");
+}

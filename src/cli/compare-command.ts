@@ -1,0 +1,35 @@
+import { Command } from "commander";
+
+const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+/** `metrics-kit compare [LOG…] --a-… --b-…`: two time windows or two cohorts of one load, side by side. */
+export function compareCommand(): Command {
+  const command = new Command("compare")
+    .description("two time windows or two cohorts side by side: counts, dimension quality figures and verdicts, with the change from A to B")
+    .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
+    .option("--json", "print JSON", false);
+  for (const side of ["a", "b"]) {
+    command.option(`--${side}-since <date>`, `side ${side.toUpperCase()}: sessions at or after this ISO date (UTC)`)
+      .option(`--${side}-until <date>`, `side ${side.toUpperCase()}: sessions before this ISO date (UTC, exclusive)`)
+      .option(`--${side}-users <file|list>`, `side ${side.toUpperCase()}: these students (a file, one id a line, or u1,u2)`);
+  }
+  return command.action(async (logs: string[], o) => {
+    // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+    const aq = await import("arquero");
+    const { loadTables } = await import("../join/load-tables");
+    const { filterTables } = await import("../dataset/filter-tables");
+    const { filterFromOptions } = await import("../dataset/filter-options");
+    const { compare } = await import("../dataset/compare");
+    const { formatTextTable } = await import("../sql/format-result");
+    const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers })];
+    const t = await loadTables(logs.length ? logs : undefined);
+    const c = compare(filterTables(t, fa), filterTables(t, fb));
+    if (o.json) {
+      process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+      return;
+    }
+    const rows = aq.from(c.figures.map((f) => ({ figure: f.figure, A: round(f.a), B: round(f.b), change: round(f.change) })));
+    const verdicts = aq.from(c.verdicts.map((v) => ({ dimension: v.dimension, A: v.a, B: v.b })));
+    process.stdout.write(`${formatTextTable(rows)}\n\n${formatTextTable(verdicts)}\n`);
+  });
+}

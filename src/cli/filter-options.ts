@@ -1,0 +1,14 @@
+import type { Command } from "commander";
+
+/**
+ * Adds `--since`, `--until` and `--users` to a command (read them with `filterFromOptions` or
+ * `loadFilteredTables`). Imports nothing heavy: a command's module stays cheap to load.
+ *
+ * @example filterOptions(new Command("summary")).action(async (logs, o) => loadFilteredTables(logs, o))
+ */
+export function filterOptions(command: Command): Command {
+  return command
+    .option("--since <date>", "keep sessions at or after this ISO date or date-time (UTC)")
+    .option("--until <date>", "keep sessions before this ISO date or date-time (UTC, exclusive)")
+    .option("--users <file|list>", "keep sessions of these students: a file with one user id a line, or a comma-separated list");
+}

@@ -1,0 +1,24 @@
+import { Command } from "commander";
+import { filterOptions } from "./filter-options";
+
+/** `metrics-kit sql [LOG…] "select …"`: DuckDB over the kit's tables (sessions, scores, media, joined, timelines). */
+export function sqlCommand(): Command {
+  const command = new Command("sql")
+    .description("run a DuckDB query over the kit's validated tables: sessions, scores, media, joined, timelines (files too: read_parquet(...))")
+    .argument("<logs-and-query...>", "log files (default $INTERVIEW_METRICS_LOG_PATH or metrics.log), then the query")
+    .option("--json", "print a JSON array of row objects", false)
+    .option("--csv", "print CSV", false)
+    .option("--strict", "stop with exit status 1 at the first bad line", false);
+  return filterOptions(command).action(async (args: string[], o) => {
+    // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+    const { loadFilteredTables } = await import("./load-filtered-tables");
+    const { issueCountLine } = await import("./issue-count");
+    const { sql } = await import("../sql/sql");
+    const { formatCsv, formatJson, formatTextTable } = await import("../sql/format-result");
+    const query = args[args.length - 1];
+    const tables = await loadFilteredTables(args.slice(0, -1), o, { strict: o.strict });
+    process.stderr.write(issueCountLine(tables));
+    const result = await sql(tables, query);
+    process.stdout.write(`${o.json ? formatJson(result) : o.csv ? formatCsv(result).trimEnd() : formatTextTable(result)}\n`);
+  });
+}

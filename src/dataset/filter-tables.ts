@@ -1,0 +1,147 @@
+import { buildTables, type MetricsTables } from "../join/load-tables";
+import type { MediaColumns, MetricsData, ReportColumns } from "../join/metrics-data";
+import { BlockColumn, type TypedArray } from "../join/block-column";
+import { CodedColumn } from "../join/coded-column";
+import { TextColumn } from "../join/text-column";
+import type { ColumnLike } from "../join/column";
+import { DIAGNOSTIC_COLUMNS, MEDIA_FEATURES, type MediaFeature } from "../join/columns";
+
+/** Which sessions to keep: a half-open time window `[since, until)` (epoch ms, UTC) and a set of user ids. */
+export interface TableFilter {
+  /** Keep sessions at or after this instant (epoch milliseconds or a `Date`). */
+  since?: number | Date;
+  /** Keep sessions before this instant (exclusive). */
+  until?: number | Date;
+  /** Keep only sessions of these students (a guest session, `user_id` null, is then left out). */
+  users?: Iterable<string>;
+}
+
+/**
+ * True when the filter can leave anything out.
+ *
+ * @example isFiltering({}) // false; isFiltering({ users: ["u1"] }) // true
+ */
+export function isFiltering(filter: TableFilter | undefined): boolean {
+  return filter !== undefined && (filter.since !== undefined || filter.until !== undefined || filter.users !== undefined);
+}
+
+/**
+ * The tables of the sessions that pass the filter, built afresh (the input is never changed). A session is judged
+ * by its current report (its `ts` and `user_id`), a session without a report (orphan media) by its first media
+ * report; a kept session keeps all its reports (superseded ones too) and all its media. Issues, drift and files
+ * are those of the whole load.
+ *
+ * @example
+ * const nov = filterTables(t, { since: Date.UTC(2025, 10, 1), until: Date.UTC(2025, 11, 1) });
+ * nov.sessions.numRows() // sessions whose current report is in November 2025 (UTC)
+ */
+export function filterTables(tables: MetricsTables, filter: TableFilter): MetricsTables {
+  if (!isFiltering(filter)) return tables;
+  const data = filterData(tables.data, filter);
+  return buildTables(data, { files: [...tables.files], issues: [...tables.issues], drift: new Map(tables.drift) });
+}
+
+/**
+ * `MetricsData` restricted to the sessions that pass `filter` (see `filterTables`): new columns of the kept rows,
+ * the session codes (`sessionIds`) unchanged.
+ *
+ * @example buildTables(filterData(t.data, { users: ["u1"] }), t)
+ */
+export function filterData(data: MetricsData, filter: TableFilter): MetricsData {
+  const keep = keptSessions(data, filter);
+  const r = data.reports;
+  const m = data.media;
+  const reportRows = rowsOf(r.session_id.codes, keep);
+  const mediaRows = rowsOf(m.session_id.codes, keep);
+  const newIndex = new Int32Array(r.ts.length).fill(-1);
+  reportRows.forEach((old, k) => (newIndex[old] = k));
+  const current = Int32Array.from(data.current, (i, code) => (keep[code] && i >= 0 ? newIndex[i] : -1));
+  const reportCounts = Int32Array.from(data.reportCounts, (n, code) => (keep[code] ? n : 0));
+  const reports = pickReports(r, reportRows);
+  const dimensions = data.dimensions.filter((name) => hasValue(reports.scores.get(name)!) || reports.comments.get(name)!.codes.toArray().some((c) => c !== 0));
+  for (const name of data.dimensions) {
+    if (dimensions.includes(name)) continue;
+    reports.scores.delete(name);
+    reports.comments.delete(name);
+  }
+  return {
+    reports, media: pickMedia(m, mediaRows), sessionIds: data.sessionIds, current, reportCounts,
+    reportedSessions: current.reduce((n, i) => n + (i >= 0 ? 1 : 0), 0), dimensions,
+  };
+}
+
+/** Per session code: 1 when the session passes the filter. */
+function keptSessions(data: MetricsData, filter: TableFilter): Uint8Array {
+  const since = filter.since === undefined ? -Infinity : +filter.since;
+  const until = filter.until === undefined ? Infinity : +filter.until;
+  const users = filter.users === undefined ? undefined : new Set(filter.users);
+  const passes = (ts: number, user: string | null) => ts >= since && ts < until && (!users || (user !== null && users.has(user)));
+  const keep = new Uint8Array(data.sessionIds.length);
+  const seen = new Uint8Array(data.sessionIds.length);
+  data.current.forEach((i, code) => {
+    if (i >= 0) {
+      seen[code] = 1;
+      keep[code] = passes(data.reports.ts.at(i), data.reports.user_id.at(i)) ? 1 : 0;
+    }
+  });
+  const m = data.media;
+  for (let j = 0; j < m.ts.length; j++) {
+    const code = m.session_id.codes.at(j);
+    if (seen[code]) continue;
+    seen[code] = 1;
+    keep[code] = passes(m.ts.at(j), m.user_id.at(j)) ? 1 : 0;
+  }
+  return keep;
+}
+
+/** Rows (in file order) whose session code is kept. */
+function rowsOf(codes: BlockColumn<Int32Array>, keep: Uint8Array): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (keep[codes.at(i)]) rows.push(i);
+  return Int32Array.from(rows);
+}
+
+function pickReports(r: ReportColumns, rows: Int32Array): ReportColumns {
+  const scores = new Map<string, BlockColumn<Float64Array>>();
+  const comments = new Map<string, CodedColumn<string | null>>();
+  for (const [name, column] of r.scores) scores.set(name, numbers(column, rows, Float64Array));
+  for (const [name, column] of r.comments) comments.set(name, coded(column, rows));
+  return {
+    session_id: coded(r.session_id, rows), user_id: coded(r.user_id, rows), ts: numbers(r.ts, rows, Float64Array),
+    ts_raw: text(r.ts_raw, rows), file: coded(r.file, rows), line: numbers(r.line, rows, Uint32Array),
+    overall_score: numbers(r.overall_score, rows, Float64Array),
+    diagnostics: Object.fromEntries(DIAGNOSTIC_COLUMNS.map((c) => [c, numbers(r.diagnostics[c], rows, Float64Array)])) as ReportColumns["diagnostics"],
+    strength_tags: coded(r.strength_tags, rows), risk_tags: coded(r.risk_tags, rows), task_focus: coded(r.task_focus, rows),
+    n_tasks: numbers(r.n_tasks, rows, Float64Array), n_timeline_events: numbers(r.n_timeline_events, rows, Float64Array),
+    scores, comments,
+  };
+}
+
+function pickMedia(m: MediaColumns, rows: Int32Array): MediaColumns {
+  const features = Object.fromEntries(MEDIA_FEATURES.map((f) => [f, numbers(m.features[f], rows, Float64Array)])) as Record<MediaFeature, BlockColumn>;
+  return {
+    media_id: text(m.media_id, rows), session_id: coded(m.session_id, rows), user_id: coded(m.user_id, rows),
+    media_type: coded(m.media_type, rows), ts: numbers(m.ts, rows, Float64Array), ts_raw: text(m.ts_raw, rows),
+    file: coded(m.file, rows), line: numbers(m.line, rows, Uint32Array), features,
+    "audio.emotion": coded(m["audio.emotion"], rows), "video.dominant_emotion": coded(m["video.dominant_emotion"], rows),
+  };
+}
+
+function coded<T>(column: CodedColumn<T>, rows: Int32Array): CodedColumn<T> {
+  return new CodedColumn(BlockColumn.of(Int32Array, Int32Array.from(rows, (i) => column.codes.at(i))), column.values);
+}
+
+function numbers<A extends TypedArray>(column: ColumnLike<number>, rows: Int32Array, make: new (length: number) => A): BlockColumn<A> {
+  const out = new make(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = column.at(rows[k])!;
+  return BlockColumn.of(make, out);
+}
+
+function text(column: TextColumn, rows: Int32Array): TextColumn {
+  return TextColumn.of(Array.from(rows, (i) => column.at(i)));
+}
+
+function hasValue(column: ColumnLike<number>): boolean {
+  for (let i = 0; i < column.length; i++) if (column.at(i) === column.at(i)) return true;
+  return false;
+}

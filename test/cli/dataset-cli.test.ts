@@ -1,0 +1,78 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as aq from "arquero";
+import { loadTables } from "../../src/join/load-tables";
+import { filterTables } from "../../src/dataset/filter-tables";
+import { sql } from "../../src/sql/sql";
+import { cli, tempDir } from "../helpers";
+
+const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
+const tablesP = loadTables(sample);
+const query = "SELECT user_id, count(*) AS n, min(ts) AS first FROM sessions WHERE user_id IS NOT NULL GROUP BY user_id ORDER BY n DESC, user_id LIMIT 5";
+
+test("sql --json prints the library's rows; the load's issues are one count line on stderr", async () => {
+  const t = await tablesP;
+  const r = cli(["sql", sample, query, "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const expected = ((await sql(t, query)).objects() as { user_id: string; n: number; first: Date }[]).map((o) => ({ ...o, first: o.first.toISOString() }));
+  assert.deepEqual(JSON.parse(r.stdout), expected);
+  const errors = t.issues.filter((i) => i.severity === "error").length;
+  assert.equal(r.stderr, `metrics-kit: ${t.issues.length} issues (${errors} rejected lines, ${t.issues.length - errors} warnings); \`metrics-kit summary\` lists them\n`);
+  const csv = cli(["sql", sample, query, "--csv"]);
+  assert.deepEqual(aq.fromCSV(csv.stdout, { autoType: false }).array("user_id"), expected.map((o) => o.user_id));
+  const text = cli(["sql", sample, query]).stdout.split("\n");
+  assert.match(text[0], /^user_id\s+n\s+first$/);
+  assert.equal(text.length, 2 + 5 + 1);
+});
+
+test("sql: a bad query exits 2 with one line; filters apply", async () => {
+  const bad = cli(["sql", sample, "SELECT nope FROM sessions"]);
+  assert.equal(bad.status, 2);
+  const lines = bad.stderr.trimEnd().split("\n");
+  assert.equal(lines.length, 2);
+  assert.match(lines[1], /^metrics-kit: Binder Error: Referenced column "nope" not found/);
+  const t = await tablesP;
+  const r = cli(["sql", sample, "SELECT count(*) AS n FROM sessions", "--json", "--since", "2025-10-01", "--until", "2025-11-01"]);
+  assert.deepEqual(JSON.parse(r.stdout), [{ n: filterTables(t, { since: Date.UTC(2025, 9, 1), until: Date.UTC(2025, 10, 1) }).sessions.numRows() }]);
+  assert.equal(cli(["sql", sample, "SELECT 1", "--since", "soon"]).status, 2);
+});
+
+test("export writes one folder per table, refuses a non-empty folder without --force, filters", async () => {
+  const t = await tablesP;
+  const dir = join(tempDir(), "ds");
+  const r = cli(["export", sample, "--format", "parquet", "--out", dir, "--tables", "sessions,media"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(dir).sort(), ["media", "sessions"]);
+  assert.equal(r.stdout, `${join(dir, "sessions")}/ ${t.sessions.numRows()} rows (parquet)\n${join(dir, "media")}/ ${t.media.numRows()} rows (parquet)\n`);
+  const again = cli(["export", sample, "--format", "csv", "--out", dir]);
+  assert.equal(again.status, 2);
+  assert.match(again.stderr, /exists; pass --force/);
+  const users = join(tempDir(), "users.txt");
+  const picked = (t.sessions.array("user_id") as (string | null)[]).filter((u): u is string => u !== null).slice(0, 10);
+  writeFileSync(users, picked.join("\n"));
+  const forced = cli(["export", sample, "--format", "csv", "--out", dir, "--force", "--tables", "sessions", "--users", users]);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.equal(forced.stdout, `${join(dir, "sessions")}/ ${filterTables(t, { users: picked }).sessions.numRows()} rows (csv)\n`);
+  assert.ok(existsSync(join(dir, "sessions", "sessions.csv")));
+  assert.equal(cli(["export", sample, "--out", join(tempDir(), "x"), "--tables", "sessions,bogus"]).status, 2);
+});
+
+test("--since/--until/--users on summary, analyze, replay and report", async () => {
+  const t = await tablesP;
+  const f = filterTables(t, { since: Date.UTC(2025, 9, 1), until: Date.UTC(2025, 10, 1) });
+  const s = JSON.parse(cli(["summary", sample, "--json", "--since", "2025-10-01", "--until", "2025-11-01"]).stdout);
+  assert.equal(s.sessions, f.sessions.numRows());
+  assert.ok(s.sessions > 0 && s.sessions < t.sessions.numRows());
+  const users = (t.sessions.array("user_id") as (string | null)[]).filter((u): u is string => u !== null).slice(0, 30);
+  const replay = JSON.parse(cli(["replay", sample, "--json", "--users", users.join(",")]).stdout);
+  assert.equal(replay.sessions, filterTables(t, { users }).sessions.numRows());
+  const analyze = cli(["analyze", sample, "--since", "2025-10-01"]);
+  assert.equal(analyze.status, 0, analyze.stderr);
+  assert.match(analyze.stdout, new RegExp(`^sessions: ${filterTables(t, { since: Date.UTC(2025, 9, 1) }).sessions.numRows()},`));
+  const out = join(tempDir(), "r.html");
+  const report = cli(["report", sample, "--out", out, "--since", "2025-10-01", "--until", "2025-11-01"]);
+  assert.equal(report.status, 0, report.stderr);
+  assert.match(report.stdout, new RegExp(`: ${f.sessions.numRows()} sessions,`));
+});

@@ -1,0 +1,93 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import * as aq from "arquero";
+import { loadTables } from "../../src/join/load-tables";
+import { sql, SqlError } from "../../src/sql/sql";
+import { referencedTables } from "../../src/sql/duckdb-session";
+import { quoteIdentifier, quoteLiteral } from "../../src/sql/quote";
+import { exportTables } from "../../src/export/export-tables";
+import { filterTables } from "../../src/dataset/filter-tables";
+import { formatCsv, formatJson, formatTextTable } from "../../src/sql/format-result";
+import { tempDir } from "../helpers";
+import { hostileLog } from "../dataset/hostile-log";
+
+const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
+const tablesP = loadTables(sample);
+const nan = (v: unknown) => (typeof v === "number" && Number.isNaN(v) ? null : v);
+
+test("a group-by equals arquero's over the kit's sessions", async () => {
+  const t = await tablesP;
+  const got = await sql(t, `SELECT user_id, count(*) AS n, avg(overall_score) AS mean, max(ts) AS last FROM sessions
+    WHERE user_id IS NOT NULL GROUP BY user_id ORDER BY user_id`);
+  const expected = t.sessions.filter((d: { user_id: string | null }) => d.user_id !== null).groupby("user_id")
+    .rollup({ n: aq.op.count(), mean: aq.op.mean("overall_score"), last: aq.op.max("ts") }).orderby("user_id");
+  assert.ok(expected.numRows() > 50);
+  assert.deepEqual(got.array("user_id"), expected.array("user_id"));
+  assert.deepEqual(got.array("n"), expected.array("n"));
+  (got.array("mean") as number[]).forEach((m, i) => assert.ok(Math.abs(m - (expected.get("mean", i) as number)) < 1e-9));
+  assert.deepEqual((got.array("last") as Date[]).map(Number), (expected.array("last") as Date[]).map(Number));
+});
+
+test("a join of sessions and media equals arquero's join", async () => {
+  const t = await tablesP;
+  const got = await sql(t, `SELECT m.media_type, count(*) AS n, count(DISTINCT s.session_id) AS sessions, avg(m."audio.speech_rate") AS rate
+    FROM sessions s JOIN media m ON m.session_id = s.session_id GROUP BY m.media_type ORDER BY m.media_type`);
+  const expected = t.sessions.select("session_id").join(t.media.select("session_id", "media_type", "audio.speech_rate"), "session_id")
+    .groupby("media_type").rollup({ n: aq.op.count(), sessions: aq.op.distinct("session_id"), rate: aq.op.mean("audio.speech_rate") }).orderby("media_type");
+  assert.deepEqual(got.select("media_type", "n", "sessions").objects(), expected.select("media_type", "n", "sessions").objects());
+  (got.array("rate") as number[]).forEach((r, i) => assert.ok(Math.abs(r - (expected.get("rate", i) as number)) < 1e-9));
+  const total = await sql(t, "SELECT sum(n_media)::INTEGER AS n FROM joined");
+  assert.equal(total.get("n", 0), expected.rollup({ n: aq.op.sum("n") }).get("n", 0)); // every media row of a reported session, counted two ways
+});
+
+test("hostile column names: each column selected by its quoted name returns the kit's values", async () => {
+  const t = await loadTables(hostileLog());
+  const names = t.sessions.columnNames();
+  const got = await sql(t, `SELECT ${names.map(quoteIdentifier).join(", ")} FROM sessions`);
+  assert.deepEqual(got.columnNames(), names);
+  for (const name of names) {
+    const expected = (t.sessions.array(name) as unknown[]).map((v) => (v instanceof Date ? +v : Array.isArray(v) ? [...v] : nan(v)));
+    assert.deepEqual((got.array(name) as unknown[]).map((v) => (v instanceof Date ? +v : v)), Array.from(expected), name);
+  }
+  const byDimension = await sql(t, `SELECT dimension, count(*) AS n FROM scores WHERE dimension = ${quoteLiteral("it's")} OR dimension = '__proto__' GROUP BY 1 ORDER BY 1`);
+  const counts = datasetCounts(t.data.reports.scores, t.data.current, ["__proto__", "it's"]);
+  assert.deepEqual(byDimension.objects(), counts);
+  // A result column named __proto__ gets a suffix instead of breaking the table.
+  const proto = await sql(t, `SELECT 1 AS "__proto__", 2 AS "__proto__"`);
+  assert.deepEqual(proto.objects(), [{ __proto___2: 1, __proto___3: 2 }]);
+});
+
+/** Rows of the long scores table per dimension, counted from the raw report columns (current reports only). */
+function datasetCounts(scores: Map<string, { at(i: number): number }>, current: Int32Array, names: string[]) {
+  return names.map((dimension) => ({ dimension, n: Array.from(current).filter((i) => i >= 0 && !Number.isNaN(scores.get(dimension)!.at(i))).length }));
+}
+
+test("sql reads exported Parquet files too; values come back as numbers, Dates and arrays", async () => {
+  const t = await tablesP;
+  const dir = join(tempDir(), "pq");
+  await exportTables(t, dir, { format: "parquet", tables: ["sessions"] });
+  const got = await sql(t, `SELECT count(*) AS n, min(ts) AS first, (SELECT count(*) FROM sessions) AS kit
+    FROM read_parquet(${quoteLiteral(join(dir, "sessions", "**", "*.parquet"))}, hive_partitioning = true)`);
+  assert.deepEqual(got.objects(), [{ n: t.sessions.numRows(), first: new Date(Math.min(...(t.sessions.array("ts") as Date[]).map(Number))), kit: t.sessions.numRows() }]);
+  const tags = await sql(t, "SELECT strength_tags FROM sessions WHERE strength_tags IS NOT NULL LIMIT 1");
+  assert.ok(Array.isArray(tags.get("strength_tags", 0)));
+});
+
+test("over filtered tables; only the tables a query names are registered; errors are one line", async () => {
+  const t = await tablesP;
+  const f = filterTables(t, { since: Date.UTC(2025, 9, 1) });
+  assert.equal((await sql(f, "SELECT count(*) AS n FROM sessions")).get("n", 0), f.sessions.numRows());
+  assert.deepEqual(referencedTables(`select * from Sessions s join "media" using (session_id) where n_media > 0`), ["sessions", "media"]);
+  await assert.rejects(sql(t, "SELECT count(*) FROM sessions", { tables: ["media"] }), (e: Error) => e instanceof SqlError && /sessions does not exist/.test(e.message) && !e.message.includes("\n"));
+  await assert.rejects(sql(t, "SELEC 1"), (e: Error) => e instanceof SqlError && e.message === 'Parser Error: syntax error at or near "SELEC"');
+});
+
+test("results as text, CSV and JSON", async () => {
+  const table = aq.table({ name: ["表达", "a,b"], n: [1, 10], at: [new Date(Date.UTC(2025, 10, 1)), null], tags: [["x"], null] });
+  assert.equal(formatTextTable(table), [
+    "name   n  at                        tags", "----  --  ------------------------  -----",
+    "表达   1  2025-11-01T00:00:00.000Z  [\"x\"]", "a,b   10  null                      null"].join("\n"));
+  assert.equal(formatCsv(table), 'name,n,at,tags\n表达,1,2025-11-01T00:00:00.000Z,"[""x""]"\n"a,b",10,,\n');
+  assert.deepEqual(JSON.parse(formatJson(table)), [{ name: "表达", n: 1, at: "2025-11-01T00:00:00.000Z", tags: ["x"] }, { name: "a,b", n: 10, at: null, tags: null }]);
+});
