@@ -140,6 +140,9 @@ export * from "./notebook/with-plotly";
 export * from "./notebook/notebook-log-path";
 
 export * from "./rules/scoring-input-json";
+export * from "./rules/packed-column";
+export * from "./rules/pick-scoring-input";
+export * from "./report/session-sample";
 export * from "./report/report-data";
 export * from "./report/report-app-source";
 export * from "./report/report-html";

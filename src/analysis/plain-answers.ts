@@ -111,15 +111,15 @@ function progressAnswer(a: Analysis, top: number): string {
 }
 
 /**
- * The three answers as text, one numbered paragraph a question (what `metrics-kit analyze` prints under "In plain
+ * The three answers as text, one numbered line a question (what `metrics-kit analyze` prints under "In plain
  * words").
  *
- * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n\n").length // 3
+ * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n").length // 3
  */
 export function formatPlainAnswers(answers: PlainAnswers): string {
   return [
     `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
     `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
     `3. Who improved, on what? ${answers.progress}`,
-  ].join("\n\n");
+  ].join("\n");
 }

@@ -35,13 +35,13 @@ export function compareToLog(input: ScoringInput, out: ScoringOutput): Record<Re
 /**
  * Recomputes from a log what `rules` produce — the clarity score from the diagnostics, then overall, tags and tasks —
  * and reports the agreement with what the log holds. With today's rules on a log written by today's backend every
- * share is 1 and nothing changes.
+ * share is 1 and nothing changes. `out`: the rules' scoring of `input` when already made (`scoreSessions`).
  *
  * @example replay(scoringInput(t.joined, t.dimensions, rules), rules).agreement.strength_tags // 1
  */
-export function replay(input: ScoringInput, rules: RulesConfig): ReplayReport {
+export function replay(input: ScoringInput, rules: RulesConfig, out: ScoringOutput = scoreSessions(input, rules)): ReplayReport {
   const n = input.session_id.length;
-  const diff = compareToLog(input, scoreSessions(input, rules));
+  const diff = compareToLog(input, out);
   const count = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
   const agreement = Object.fromEntries(REPLAY_FIELDS.map((f) => [f, n ? 1 - count(diff[f]) / n : 1])) as Record<ReplayField, number>;
   const examples: string[] = [];

@@ -6,17 +6,20 @@ import { summarize, type Summary } from "../summary/summarize";
 import { analyze, type AnalyzeOptions } from "../analysis/analyze";
 import { qualityRows, linkRows, progressRows } from "../analysis/result-rows";
 import { replay } from "../analysis/replay";
-import { scoringInput } from "../rules/scoring-input";
+import { scoringInput, type ScoringInput } from "../rules/scoring-input";
 import { encodeScoringInput, type ScoringInputJson } from "../rules/scoring-input-json";
-import { studentTimelines } from "../join/student-timelines";
-import { mostActiveStudent } from "../join/most-active-student";
+import { pickScoringInput } from "../rules/pick-scoring-input";
+import { scoreSessions, type ScoringOutput } from "../rules/score-sessions";
+import { bitShare } from "../rules/score-rules";
+import { nameRecord } from "../join/name-record";
+import { sessionSample, type SessionSample, type SessionSampleOptions } from "./session-sample";
 import { qualityFigure } from "../figures/quality-figure";
 import { histogramFigure } from "../figures/histogram-figure";
 import { featureFigure } from "../figures/feature-figure";
 import { thresholdLines, scoreThresholdLines } from "../figures/threshold-lines";
 import { cohortFigure } from "../figures/cohort-figure";
 import { replayFigure } from "../figures/replay-figure";
-import { dimensionColumn } from "../join/columns";
+import { dimensionColumn, MEDIA_FEATURES } from "../join/columns";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -29,11 +32,26 @@ export interface ReportData {
   links: ReturnType<typeof linkRows>;
   progress: ReturnType<typeof progressRows>;
   figures: { quality: Figure; histograms: Figure[]; features: Figure[]; cohort: Figure; replay: Figure };
-  /** Students (ids) and their sessions' rows in the tuner's columns, in time order: the trajectory picker. */
-  students: { ids: string[]; rows: number[][]; initial: string | null };
+  /**
+   * The students of the tuner's sessions (the trajectory picker): student k's sessions are the tuner's rows
+   * `counts[0] + … + counts[k-1]` onwards, `counts[k]` of them, in time order. `initial`: the one with most sessions.
+   */
+  students: { ids: string[]; counts: number[]; initial: string | null };
+  /** How the tuner's sessions were chosen: all of them (probability 1) or a seeded sample (see `sessionSample`). */
+  sample: { sessions: number; students: number; probability: number; seed: number; total: SessionSample["total"] };
+  /** Today's figures over every session of the log (exact, whatever the sample): tag rates and media flags. */
+  exact: TodayFigures;
   /** Today's rules (or the ones given): the tuner's starting point and its Reset. */
   rules: RulesConfig;
+  /** The tuner's sessions (the sample's rows, in its order) as compact columns. */
   tuner: ScoringInputJson;
+}
+
+/** What the rules give over all of a log's sessions: per dimension the tag rates, and the sessions media flags. */
+export interface TodayFigures {
+  sessions: number;
+  tag_rates: Record<string, { strength: number; risk: number }>;
+  media_flagged: number;
 }
 
 /** Options of `reportData`. */
@@ -43,18 +61,24 @@ export interface ReportDataOptions {
   maxIssues?: number;
   /** Points drawn per feature scatter (a seeded sample). Default 1000. */
   sample?: number;
+  /** The tuner's and the trajectory picker's sessions: all up to `maxSessions` (default 150,000), else a seeded sample. */
+  tuner?: SessionSampleOptions;
   analyze?: AnalyzeOptions;
 }
 
 /**
  * Gathers the report's content from loaded tables: data quality, dimension quality, features against dimensions
- * with today's thresholds, student progress, a replay of the rules, and the tuner's columns.
+ * with today's thresholds, student progress, a replay of the rules, and the tuner's columns (every session up to
+ * `tuner.maxSessions`, else a seeded sample of students; today's tag rates over all sessions in `exact`).
+ * Its size is bounded whatever the log's: every chart is binned or sampled.
+ *
+ * @example reportHtml(reportData(await loadTables("metrics.log"), defaultRules()))
  */
 export function reportData(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions = {}): ReportData {
   const { title = "Interview metrics report", maxIssues = 500, sample = 1000 } = options;
   const { issues, ...summary } = summarize(t);
   const analysis = analyze(t, options.analyze);
-  const input = scoringInput(t.joined, t.dimensions, rules);
+  const input = allSessionsInput(t, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
   // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
   const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
@@ -62,16 +86,8 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
-  // Row positions of each student's sessions in time order (the tuner's columns follow t.joined's rows).
-  const rowOf = new Map((t.joined.array("session_id") as string[]).map((id, i) => [id, i]));
-  const tl = studentTimelines(t.joined);
-  const byUser = new Map<string, number[]>();
-  const users = tl.array("user_id") as string[];
-  const ids = tl.array("session_id") as string[];
-  for (let i = 0; i < users.length; i++) {
-    if (!byUser.has(users[i])) byUser.set(users[i], []);
-    byUser.get(users[i])!.push(rowOf.get(ids[i])!);
-  }
+  const picked = sessionSample(t.joined, options.tuner);
+  const todayOut = scoreSessions(input, rules);
   return {
     title,
     summary,
@@ -85,10 +101,51 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
       histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
-      replay: replayFigure(replay(input, rules)),
+      replay: replayFigure(replay(input, rules, todayOut)),
     },
-    students: { ids: [...byUser.keys()], rows: [...byUser.values()], initial: mostActiveStudent(t.sessions) ?? null },
+    students: { ...picked.students, initial: mostActive(picked.students) },
+    sample: { sessions: picked.rows.length, students: picked.students.ids.length, probability: picked.probability, seed: picked.seed, total: picked.total },
+    exact: todayFigures(input, todayOut),
     rules,
-    tuner: encodeScoringInput(input),
+    tuner: encodeScoringInput(sampleInput(t, input, picked.rows)),
   };
+}
+
+/** Today's tag rates and media flags over every session of `input` (what the page's sample estimates). */
+function todayFigures(input: ScoringInput, out: ScoringOutput): TodayFigures {
+  const tag_rates = nameRecord<{ strength: number; risk: number }>();
+  input.dimensions.forEach((d, k) => (tag_rates[d] = { strength: bitShare(out.strength, k), risk: bitShare(out.risk, k) }));
+  let media_flagged = 0;
+  for (let i = 0; i < out.media_flag.length; i++) media_flagged += out.media_flag[i];
+  return { sessions: input.session_id.length, tag_rates, media_flagged };
+}
+
+/** The student with most sessions (ties: the first, i.e. the smallest id); null when there is none. */
+function mostActive(students: { ids: string[]; counts: number[] }): string | null {
+  let best = -1;
+  students.counts.forEach((c, k) => { if (best < 0 || c > students.counts[best]) best = k; });
+  return best < 0 ? null : students.ids[best];
+}
+
+/**
+ * The scoring input of every session, with only the media features that `rules` bound (what today's scoring reads):
+ * the other media means are needed for the sample only, and at 2M sessions each costs 18 MB.
+ */
+function allSessionsInput(t: MetricsTables, rules: RulesConfig): ScoringInput {
+  const media = new Set<string>(MEDIA_FEATURES);
+  const bounded = new Set(Object.entries(rules.media).filter(([, b]) => b.min !== null || b.max !== null).map(([f]) => f));
+  return scoringInput(t.joined.select(t.joined.columnNames().filter((c) => !media.has(c) || bounded.has(c))), t.dimensions, rules);
+}
+
+/** The sample's scoring input: `input` at `rows`, with every media feature of the table (in `MEDIA_FEATURES` order). */
+function sampleInput(t: MetricsTables, input: ScoringInput, rows: Int32Array): ScoringInput {
+  const picked = pickScoringInput(input, rows);
+  const names = new Set(t.joined.columnNames());
+  const media: Record<string, Float64Array> = nameRecord<Float64Array>();
+  for (const f of MEDIA_FEATURES) {
+    if (!names.has(f)) continue;
+    const all = picked.media[f] ? null : (t.joined.array(f) as ArrayLike<unknown>);
+    media[f] = all ? Float64Array.from(rows, (r) => (typeof all[r] === "number" ? (all[r] as number) : NaN)) : picked.media[f];
+  }
+  return { ...picked, media };
 }

@@ -11,7 +11,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "WenQuanYi Micro He
 h1 { margin-top: 24px; } h2 { margin-top: 40px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
-div[data-figure] { min-height: 380px; }
+div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
 `;
 
 /**

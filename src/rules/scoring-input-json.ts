@@ -1,41 +1,60 @@
 import type { ScoringInput } from "./scoring-input";
+import { packColumn, unpackColumn, type PackedColumn } from "./packed-column";
 
-/** A `ScoringInput` as plain JSON: typed arrays as arrays, `NaN` as `null`. What the HTML report embeds. */
+/**
+ * A `ScoringInput` as compact JSON: every numeric column packed (`packColumn`: base64 bytes of the smallest exact
+ * kind — scores with one decimal as Uint16 tenths, tag masks as Uint8, diagnostics as scaled integers or Float64),
+ * the media means exact when a scaled integer holds them, else rounded to 6 decimals (Float32 for negative ones):
+ * far below any slider step. What the HTML report embeds and
+ * what a notebook widget can read with `decodeScoringInput`.
+ */
 export interface ScoringInputJson {
   dimensions: string[];
+  omitted?: string[];
   session_id: string[];
-  scores: (number | null)[][];
-  avg_answer_len: (number | null)[];
-  filler_ratio: (number | null)[];
-  media: Record<string, (number | null)[]>;
-  log: { overall: (number | null)[]; strength: number[]; risk: number[]; tasks: (number | null)[] };
+  scores: PackedColumn[];
+  avg_answer_len: PackedColumn;
+  filler_ratio: PackedColumn;
+  media: Record<string, PackedColumn>;
+  log: { overall: PackedColumn; strength: PackedColumn; risk: PackedColumn; tasks: PackedColumn };
 }
 
-const toJson = (xs: ArrayLike<number>) => Array.from(xs, (v) => (Number.isFinite(v) ? v : null));
-const fromJson = (xs: readonly (number | null)[]) => Float64Array.from(xs, (v) => (v === null ? NaN : v));
-
-/** Encodes a scoring input as JSON-safe columns (exact numbers: the rules compare them with thresholds). */
+/**
+ * Encodes a scoring input as compact JSON columns (exact but for the media means, see `ScoringInputJson`).
+ *
+ * @example decodeScoringInput(encodeScoringInput(input)).scores[0][0] === input.scores[0][0] // true
+ */
 export function encodeScoringInput(input: ScoringInput): ScoringInputJson {
+  const media: Record<string, PackedColumn> = Object.create(null);
+  for (const [f, xs] of Object.entries(input.media)) media[f] = packColumn(xs, { lossy: true });
   return {
     dimensions: [...input.dimensions],
+    ...(input.omitted ? { omitted: [...input.omitted] } : {}),
     session_id: [...input.session_id],
-    scores: input.scores.map(toJson),
-    avg_answer_len: toJson(input.avg_answer_len),
-    filler_ratio: toJson(input.filler_ratio),
-    media: Object.fromEntries(Object.entries(input.media).map(([f, xs]) => [f, toJson(xs)])),
-    log: { overall: toJson(input.log.overall), strength: Array.from(input.log.strength), risk: Array.from(input.log.risk), tasks: toJson(input.log.tasks) },
+    scores: input.scores.map((c) => packColumn(c)),
+    avg_answer_len: packColumn(input.avg_answer_len),
+    filler_ratio: packColumn(input.filler_ratio),
+    media,
+    log: { overall: packColumn(input.log.overall), strength: packColumn(input.log.strength), risk: packColumn(input.log.risk), tasks: packColumn(input.log.tasks) },
   };
 }
 
-/** The inverse of `encodeScoringInput`. */
+/**
+ * The inverse of `encodeScoringInput` (in Node and in the browser: no `Buffer`).
+ *
+ * @example scoreSessions(decodeScoringInput(data.tuner), defaultRules())
+ */
 export function decodeScoringInput(json: ScoringInputJson): ScoringInput {
+  const media: Record<string, Float64Array> = Object.create(null);
+  for (const [f, c] of Object.entries(json.media)) media[f] = unpackColumn(c);
   return {
     dimensions: json.dimensions,
+    ...(json.omitted ? { omitted: json.omitted } : {}),
     session_id: json.session_id,
-    scores: json.scores.map(fromJson),
-    avg_answer_len: fromJson(json.avg_answer_len),
-    filler_ratio: fromJson(json.filler_ratio),
-    media: Object.fromEntries(Object.entries(json.media).map(([f, xs]) => [f, fromJson(xs)])),
-    log: { overall: fromJson(json.log.overall), strength: Int32Array.from(json.log.strength), risk: Int32Array.from(json.log.risk), tasks: fromJson(json.log.tasks) },
+    scores: json.scores.map(unpackColumn),
+    avg_answer_len: unpackColumn(json.avg_answer_len),
+    filler_ratio: unpackColumn(json.filler_ratio),
+    media,
+    log: { overall: unpackColumn(json.log.overall), strength: Int32Array.from(unpackColumn(json.log.strength)), risk: Int32Array.from(unpackColumn(json.log.risk)), tasks: unpackColumn(json.log.tasks) },
   };
 }

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { decodeScoringInput, defaultRules, scoreSessions, tagOutcome, type ReportData } from "../../src/index";
+import { decodeScoringInput, defaultRules, scoreSessions, tagOutcome, packColumn, type ReportData } from "../../src/index";
 import { tune } from "../../src/report/browser/tuner";
 import { cli, tempDir, sessionLine, mediaLine } from "../helpers";
 
@@ -46,10 +46,11 @@ test("the report of an empty, a media-only and a dimension-less log is written, 
 
 test("tagOutcome: NaN for every session when there are no dimensions; an unknown tag still throws otherwise", () => {
   const rules = defaultRules();
-  const none = decodeScoringInput({ dimensions: [], session_id: ["a", "b"], scores: [], avg_answer_len: [null, null], filler_ratio: [null, null], media: {}, log: { overall: [null, null], strength: [0, 0], risk: [0, 0], tasks: [null, null] } });
+  const p = (xs: (number | null)[]) => packColumn(xs.map((v) => v ?? NaN));
+  const none = decodeScoringInput({ dimensions: [], session_id: ["a", "b"], scores: [], avg_answer_len: p([null, null]), filler_ratio: p([null, null]), media: {}, log: { overall: p([null, null]), strength: p([0, 0]), risk: p([0, 0]), tasks: p([null, null]) } });
   assert.deepEqual(Array.from(tagOutcome(none, "")), [NaN, NaN]);
   assert.deepEqual(Array.from(tagOutcome(none, "risk:表达清晰度", scoreSessions(none, rules))), [NaN, NaN]);
-  const one = decodeScoringInput({ dimensions: ["表达清晰度"], session_id: ["a", "b"], scores: [[50, 90]], avg_answer_len: [100, 100], filler_ratio: [0.01, 0.01], media: {}, log: { overall: [50, 90], strength: [0, 1], risk: [1, 0], tasks: [null, null] } });
+  const one = decodeScoringInput({ dimensions: ["表达清晰度"], session_id: ["a", "b"], scores: [p([50, 90])], avg_answer_len: p([100, 100]), filler_ratio: p([0.01, 0.01]), media: {}, log: { overall: p([50, 90]), strength: p([0, 1]), risk: p([1, 0]), tasks: p([null, null]) } });
   assert.deepEqual(Array.from(tagOutcome(one, "risk:表达清晰度")), [1, 0]);
   assert.throws(() => tagOutcome(one, ""), /unknown outcome ""/);
   assert.throws(() => tagOutcome(one, "risk:nope"), /unknown outcome "risk:nope"/);

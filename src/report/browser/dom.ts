@@ -17,10 +17,13 @@ export function recordsTable(rows: readonly object[], columns?: readonly string[
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const legend = columnLegend(cols);
   const th = (c: string) => h("th", { style: "white-space:nowrap", ...(Object.hasOwn(COLUMN_NOTES, c) ? { title: COLUMN_NOTES[c] } : {}) }, c);
+  // Rows appended one by one: no argument list grows with the table.
+  const body = h("tbody");
+  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))));
   return h("table", {},
     legend.length ? h("caption", { style: "caption-side:bottom;text-align:left;font-size:12px;color:#666" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null,
     h("thead", {}, h("tr", {}, ...cols.map(th))),
-    h("tbody", {}, ...rows.map((r) => h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))))));
+    body);
 }
 
 /** `x` as a percentage with one decimal. */

@@ -5,17 +5,22 @@ import type { Figure } from "../../figures/figure";
 import type { ReportData } from "../report-data";
 import { decodeScoringInput } from "../../rules/scoring-input-json";
 import { trajectoryTraces } from "../../figures/trajectory-traces";
-import { histogramFigure } from "../../figures/histogram-figure";
 import { scoreThresholdLines } from "../../figures/threshold-lines";
-import { h, recordsTable } from "./dom";
+import { referenceLines } from "../../figures/figure";
+import { h, pct, recordsTable } from "./dom";
 import { tunerWidget, type TunerApi } from "./tuner-widget";
+import { studentIndex } from "./student-index";
 
 declare const Plotly: {
   newPlot(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
   react(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
 };
 
+performance.mark("metrics-kit:start");
 const data = JSON.parse(document.getElementById("metrics-kit-data")!.textContent!) as ReportData;
+performance.mark("metrics-kit:parsed");
+const tunerInput = decodeScoringInput(data.tuner);
+performance.mark("metrics-kit:decoded");
 const CONFIG = { responsive: true, displaylogo: false };
 
 function plot(el: HTMLElement, fig: Figure): void {
@@ -23,17 +28,21 @@ function plot(el: HTMLElement, fig: Figure): void {
   void Plotly.react(el, fig.data, fig.layout, CONFIG);
 }
 
+/** Figures waiting for their box to be in the page (plotly sizes a detached box at its default 700 px). */
+const pending: [HTMLElement, Figure][] = [];
+
 function figureBox(fig: Figure, name: string): HTMLElement {
   const el = h("div", { "data-figure": name });
-  plot(el, fig);
+  pending.push([el, fig]);
   return el;
 }
 
 function section(id: string, title: string, ...children: (Node | string)[]): void {
   const slot = document.getElementById(id);
-  if (!slot) return;
-  slot.append(h("h2", {}, title), ...children);
+  if (slot) slot.append(h("h2", {}, title), ...children);
+  for (const [el, fig] of pending.splice(0)) plot(el, fig);
 }
+
 
 // --- Static sections -------------------------------------------------------------------------------------------
 const s = data.summary;
@@ -41,7 +50,7 @@ section("data-quality", "Data quality",
   h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
   h("p", {}, `Time range: ${s.time_range ? `${s.time_range.first} – ${s.time_range.last}` : "–"}.`),
   h("p", {}, `${data.issues.total} issues (${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings)${data.issues.shown.length < data.issues.total ? `; the first ${data.issues.shown.length} are listed` : ""}.`),
-  recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"]),
+  h("div", { class: "scroll" }, recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"])),
   h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}.`),
 );
 const histograms = data.figures.histograms.map((f, k) => figureBox(f, `histogram-${k}`));
@@ -57,34 +66,72 @@ section("features", "Features against dimensions and today's thresholds",
   ...data.figures.features.map((f, k) => figureBox(f, `feature-${k}`)),
 );
 const trajectory = h("div", { "data-figure": "trajectory" });
-const picker = h("select", { id: "student" }, ...data.students.ids.map((id) => h("option", { value: id }, id)));
+const students = studentIndex(data.students);
+const search = h("input", { id: "student", type: "search", placeholder: "user id or part of it", autocomplete: "off", "aria-label": "Find a student" });
+const matches = h("div", { id: "student-matches" });
+const pickerNote = h("p", { class: "muted" }, data.sample.probability < 1
+  ? `${data.students.ids.length} of the log's ${data.sample.total.students} students with a session can be picked: those of the tuner's seeded sample (below).`
+  : `${data.students.ids.length} students.`);
 function drawStudent(userId: string): void {
-  const k = data.students.ids.indexOf(userId);
-  if (k < 0) return;
-  const rows = data.students.rows[k];
-  plot(trajectory, trajectoryTraces({ userId, sessionIds: rows.map((r) => data.tuner.session_id[r]), dimensions: data.tuner.dimensions, scores: data.tuner.scores.map((col) => rows.map((r) => col[r])) }));
+  const k = students.index.get(userId);
+  if (k === undefined) return;
+  const start = students.starts[k], count = data.students.counts[k];
+  const rows = Array.from({ length: count }, (_, j) => start + j);
+  search.value = userId;
+  plot(trajectory, trajectoryTraces({ userId, sessionIds: rows.map((r) => tunerInput.session_id[r]), dimensions: tunerInput.dimensions, scores: tunerInput.scores.map((col) => rows.map((r) => col[r])) }));
 }
+/** Lists the first 20 students whose id contains the search text; Enter or a click draws one. */
+function showMatches(): void {
+  const q = search.value.trim().toLowerCase();
+  const found: string[] = [];
+  let n = 0;
+  for (const id of data.students.ids) if (id.toLowerCase().includes(q) && n++ < 20) found.push(id);
+  matches.replaceChildren(h("span", { class: "muted" }, `${n} match${n === 1 ? "" : "es"}${n > 20 ? " (first 20)" : ""}: `), ...found.map((id) => {
+    const b = h("button", { type: "button", "data-user": id }, id);
+    b.addEventListener("click", () => drawStudent(id));
+    return b;
+  }));
+}
+search.addEventListener("input", showMatches);
+search.addEventListener("keydown", (e) => {
+  if (e.key !== "Enter") return;
+  const q = search.value.trim();
+  drawStudent(students.index.has(q) ? q : (matches.querySelector("button")?.getAttribute("data-user") ?? ""));
+});
 section("progress", "Student progress",
   recordsTable(data.progress),
   figureBox(data.figures.cohort, "cohort"),
-  h("label", {}, "Student: ", picker),
+  pickerNote,
+  h("label", {}, "Student: ", search),
+  matches,
   trajectory,
 );
-picker.addEventListener("change", () => drawStudent(picker.value));
-if (data.students.initial) {
-  picker.value = data.students.initial;
-  drawStudent(data.students.initial);
-}
+if (data.students.initial) drawStudent(data.students.initial);
+showMatches();
 section("replay", "Replay of the rules", figureBox(data.figures.replay, "replay"));
 
 // --- The tuner ---------------------------------------------------------------------------------------------------
-const input = decodeScoringInput(data.tuner);
+const input = tunerInput;
+const sampled = data.sample.probability < 1;
 // Validated by the library when the report was written (RulesConfig); zod itself stays out of the page.
 const tuner = tunerWidget({
   input, today: data.rules, plot, idPrefix: "tuner-",
-  // The score histograms' threshold lines follow the tuned rules.
-  onUpdate: (rules) => histograms.forEach((el, k) => plot(el, histogramFigure(input.scores[k], { title: input.dimensions[k], x: "score", lines: scoreThresholdLines(rules) }))),
+  // The score histograms (all sessions, binned in Node) keep their bars; their threshold lines follow the tuned rules.
+  onUpdate: (rules) => histograms.forEach((el, k) => {
+    const fig = data.figures.histograms[k];
+    plot(el, { data: fig.data, layout: { ...fig.layout, ...referenceLines(scoreThresholdLines(rules)) } });
+  }),
 });
-section("tuner", "Threshold tuner", tuner.element);
+const exactRates = recordsTable(Object.entries(data.exact.tag_rates).map(([dimension, r]) => ({ dimension, strength_today: pct(r.strength), risk_today: pct(r.risk) })));
+section("tuner", "Threshold tuner",
+  h("p", { id: "tuner-sample", "data-sessions": String(input.session_id.length), "data-total": String(data.sample.total.sessions) }, sampled
+    ? `The log has ${data.sample.total.sessions} sessions; the page holds a seeded sample of ${input.session_id.length} (seed ${data.sample.seed}: every student, with all their sessions, and every guest session kept with probability ${data.sample.probability.toPrecision(3)}). The tuner's counts and rates below are the sample's: estimates for the whole log. Today's rules over all ${data.exact.sessions} sessions (exact): ${data.exact.media_flagged} sessions flagged by a media threshold, and these tag rates:`
+    : `The page holds every session of the log (${input.session_id.length}): the tuner's counts and rates are exact.`),
+  ...(sampled ? [exactRates] : []),
+  ...(input.dimensions.length ? [] : [h("p", { id: "tuner-empty" }, "The log has no session with dimension scores: nothing to re-score.")]),
+  tuner.element,
+);
 (window as unknown as { metricsKitReport: TunerApi }).metricsKitReport = tuner.api;
 tuner.api.update();
+Object.assign(tuner.api, { ready: true });
+performance.mark("metrics-kit:ready");
