@@ -4,7 +4,9 @@ import type { RulesConfig } from "../rules/rules-config";
 import type { Figure } from "../figures/figure";
 import { summarize, type Summary } from "../summary/summarize";
 import { analyze, type AnalyzeOptions } from "../analysis/analyze";
-import { qualityRows, linkRows, progressRows } from "../analysis/result-rows";
+import { qualityRows, linkRows, progressRows, studentRows } from "../analysis/result-rows";
+import { plainAnswers, type PlainAnswers } from "../analysis/plain-answers";
+import type { UnreachableTag } from "../generate/score-lattice";
 import { replay } from "../analysis/replay";
 import { scoringInput, type ScoringInput } from "../rules/scoring-input";
 import { encodeScoringInput, type ScoringInputJson } from "../rules/scoring-input-json";
@@ -31,6 +33,12 @@ export interface ReportData {
   cronbach_alpha: number | null;
   links: ReturnType<typeof linkRows>;
   progress: ReturnType<typeof progressRows>;
+  /** The analysts' three questions answered in words (`plainAnswers`). */
+  answers: PlainAnswers;
+  /** Tags and tasks no possible score can reach under the rules (`unreachable_tags`). */
+  unreachable: UnreachableTag[];
+  /** Which student improved on what: `studentRows` of the students with a reliable improvement, at most `maxImprovers`. */
+  improvers: { rows: ReturnType<typeof studentRows>; total: number };
   figures: { quality: Figure; histograms: Figure[]; features: Figure[]; cohort: Figure; replay: Figure };
   /**
    * The students of the tuner's sessions (the trajectory picker): student k's sessions are the tuner's rows
@@ -57,6 +65,8 @@ export interface TodayFigures {
 /** Options of `reportData`. */
 export interface ReportDataOptions {
   title?: string;
+  /** Students listed in the report's table of improvers (the rest are counted). Default 5,000. */
+  maxImprovers?: number;
   /** Rejected lines listed in the report (all are counted). Default 500. */
   maxIssues?: number;
   /** Points drawn per feature scatter (a seeded sample). Default 1000. */
@@ -75,7 +85,7 @@ export interface ReportDataOptions {
  * @example reportHtml(reportData(await loadTables("metrics.log"), defaultRules()))
  */
 export function reportData(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions = {}): ReportData {
-  const { title = "Interview metrics report", maxIssues = 500, sample = 1000 } = options;
+  const { title = "Interview metrics report", maxIssues = 500, sample = 1000, maxImprovers = 5000 } = options;
   const { issues, ...summary } = summarize(t);
   const analysis = analyze(t, options.analyze);
   const input = allSessionsInput(t, rules);
@@ -88,6 +98,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
   ];
   const picked = sessionSample(t.joined, options.tuner);
   const todayOut = scoreSessions(input, rules);
+  const improvers = studentRows(analysis.progress, { improvedOnly: true });
   return {
     title,
     summary,
@@ -96,6 +107,9 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     cronbach_alpha: analysis.quality.cronbach_alpha,
     links: linkRows(analysis.links, { significant: true }).slice(0, 20),
     progress: progressRows(analysis.progress),
+    answers: plainAnswers(analysis, rules),
+    unreachable: analysis.unreachable_tags,
+    improvers: { rows: improvers.slice(0, maxImprovers), total: improvers.length },
     figures: {
       quality: qualityFigure(analysis.quality),
       histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),

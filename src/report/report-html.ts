@@ -19,7 +19,7 @@ div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: a
  * escaped; a content security policy forbids every network request. Opens from `file://`.
  */
 export function reportHtml(data: ReportData): string {
-  const sections = [["data-quality", "Data quality"], ["dimension-quality", "Dimension quality"], ["features", "Features"], ["progress", "Student progress"], ["replay", "Replay"], ["tuner", "Tuner"]];
+  const sections = [["answers", "In plain words"], ["data-quality", "Data quality"], ["dimension-quality", "Dimension quality"], ["features", "Features"], ["progress", "Student progress"], ["replay", "Replay"], ["tuner", "Tuner"]];
   return [
     "<!doctype html>",
     `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,

@@ -45,6 +45,11 @@ function section(id: string, title: string, ...children: (Node | string)[]): voi
 
 
 // --- Static sections -------------------------------------------------------------------------------------------
+section("answers", "The three questions, in plain words",
+  h("p", {}, h("b", {}, "Which dimensions discriminate, which are concentrated or arbitrary? "), data.answers.quality),
+  h("p", {}, h("b", {}, "Do the features match the dimensions and today's thresholds? "), data.answers.features),
+  h("p", {}, h("b", {}, "Who improved, on what? "), data.answers.progress),
+);
 const s = data.summary;
 section("data-quality", "Data quality",
   h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
@@ -57,11 +62,15 @@ const histograms = data.figures.histograms.map((f, k) => figureBox(f, `histogram
 section("dimension-quality", "Dimension quality",
   h("p", {}, `Verdicts with their reasons; Cronbach's α = ${data.cronbach_alpha === null ? "n/a" : data.cronbach_alpha.toFixed(2)}.`),
   recordsTable(data.quality),
+  h("p", {}, data.unreachable.length
+    ? "Never reachable under today's rules (a 0% rate here is by construction, not a finding): "
+    : "Every tag and task of today's rules can be reached by some score.",
+    ...data.unreachable.map((u, k) => `${k ? "; " : ""}${u.dimension} ${u.tag} — ${u.reason}`)),
   figureBox(data.figures.quality, "quality"),
   ...histograms,
 );
 section("features", "Features against dimensions and today's thresholds",
-  h("p", {}, "Significant links (95% interval of Spearman's ρ excludes 0), strongest first:"),
+  h("p", {}, "Significant links (Benjamini–Hochberg q < 0.05 over every link tested), strongest first; partial_spearman is ρ at an equal amount said (total_words and answers held fixed):"),
   recordsTable(data.links),
   ...data.figures.features.map((f, k) => figureBox(f, `feature-${k}`)),
 );
@@ -101,6 +110,7 @@ search.addEventListener("keydown", (e) => {
 section("progress", "Student progress",
   recordsTable(data.progress),
   figureBox(data.figures.cohort, "cohort"),
+  ...improversTable(),
   pickerNote,
   h("label", {}, "Student: ", search),
   matches,
@@ -108,6 +118,22 @@ section("progress", "Student progress",
 );
 if (data.students.initial) drawStudent(data.students.initial);
 showMatches();
+/** Which student improved on what: the table of improvers with a search box over user ids and dimensions. */
+function improversTable(): Node[] {
+  const { rows, total } = data.improvers;
+  const filter = h("input", { id: "improver-search", type: "search", placeholder: "user id or dimension", autocomplete: "off", "aria-label": "Search the improvers" });
+  const slot = h("div", { class: "scroll", id: "improvers" });
+  const note = h("p", { class: "muted" });
+  const draw = () => {
+    const q = filter.value.trim().toLowerCase();
+    const found = rows.filter((r) => !q || String(r.user_id).toLowerCase().includes(q) || String(r.improved).toLowerCase().includes(q));
+    note.textContent = `${found.length} of ${total} students with a reliable improvement${rows.length < total ? ` (the first ${rows.length} listed)` : ""}${found.length > 200 ? "; the first 200 matches shown" : ""}.`;
+    slot.replaceChildren(recordsTable(found.slice(0, 200)));
+  };
+  filter.addEventListener("input", draw);
+  draw();
+  return [h("h3", {}, "Which student improved on what"), h("label", {}, "Search: ", filter), note, slot];
+}
 section("replay", "Replay of the rules", figureBox(data.figures.replay, "replay"));
 
 // --- The tuner ---------------------------------------------------------------------------------------------------
