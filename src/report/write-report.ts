@@ -1,6 +1,6 @@
 import { checkOutput } from "../io/output-check";
 import { writeOutput } from "../io/write-output";
-import { loadTables, type LoadTablesOptions } from "../join/load-tables";
+import { loadTables, type LoadTablesOptions, type MetricsTables } from "../join/load-tables";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { reportData, type ReportData, type ReportDataOptions } from "./report-data";
 import { reportHtml } from "./report-html";
@@ -24,8 +24,15 @@ export interface WriteReportOptions extends ReportDataOptions {
  */
 export async function writeReport(sources: string | readonly string[] | undefined, out: string, options: WriteReportOptions = {}): Promise<{ data: ReportData; bytes: number }> {
   checkOutput(out, Boolean(options.force));
-  const tables = await loadTables(sources, options.read);
+  return writeTablesReport(await loadTables(sources, options.read), out, options);
+}
+
+/**
+ * `writeReport` over tables already loaded (filtered, say): the report of `tables`, written atomically.
+ *
+ * @example await writeTablesReport(filterTables(t, { since: "2025-11-01" }), "build/nov.html", { force: true })
+ */
+export function writeTablesReport(tables: MetricsTables, out: string, options: WriteReportOptions = {}): { data: ReportData; bytes: number } {
   const data = reportData(tables, options.rules ?? defaultRules(), options);
-  const bytes = writeOutput(out, reportHtml(data), { force: options.force });
-  return { data, bytes };
+  return { data, bytes: writeOutput(out, reportHtml(data), { force: options.force }) };
 }
