@@ -161,13 +161,18 @@ test("the cache stays within its bound: the least recently used log's files go f
     writeFileSync(p, text(40, 20 + k));
     return p;
   });
+  const bytes = (dir: string) => readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  // What the newer log's cache takes alone: the bound holds it, but not both logs' caches.
+  const alone = join(root, "alone");
+  await loadTables(logs[1], { ...small, cacheDir: alone });
+  const bound = bytes(alone) + 100;
   await loadTables(logs[0], { ...small, cacheDir: cache });
-  const one = readdirSync(cache).reduce((n, f) => n + statSync(join(cache, f)).size, 0);
-  await loadTables(logs[1], { ...small, cacheDir: cache, cacheMaxBytes: one + 100 });
-  const left = readdirSync(cache);
-  const total = left.reduce((n, f) => n + statSync(join(cache, f)).size, 0);
-  assert.ok(total <= one + 100, `${total} bytes left`);
+  assert.ok(bytes(cache) > 100, "the older log's cache is larger than the slack");
+  await loadTables(logs[1], { ...small, cacheDir: cache, cacheMaxBytes: bound });
+  const total = bytes(cache);
+  assert.ok(total <= bound, `${total} bytes left`);
   assert.equal((await check(logs[1], cache)).parsed, 0, "the newer log stays cached");
+  assert.ok((await check(logs[0], cache)).parsed > 0, "the least recently used log was evicted");
 });
 
 test("two processes loading at once through one cache folder both get the uncached result", async () => {
