@@ -8,17 +8,21 @@ import { isPresent } from "./finite-values";
  */
 export function pairedValues(xs: ArrayLike<unknown>, ys: ArrayLike<unknown>): { x: number[]; y: number[]; rows: number[]; missing: number } {
   if (xs.length !== ys.length) throw new Error(`pairedValues requires columns of equal length (${xs.length} ≠ ${ys.length})`);
-  const x: number[] = [];
-  const y: number[] = [];
-  const rows: number[] = [];
-  for (let i = 0; i < xs.length; i++) {
+  // Two passes: count the pairs, then fill arrays of that length (no growing by push).
+  const n = xs.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (isPresent(xs[i]) && isPresent(ys[i])) m++;
+  const x = new Array<number>(m);
+  const y = new Array<number>(m);
+  const rows = new Array<number>(m);
+  for (let i = 0, k = 0; k < m; i++) {
     const a = xs[i];
     const b = ys[i];
     if (isPresent(a) && isPresent(b)) {
-      x.push(a);
-      y.push(b);
-      rows.push(i);
+      x[k] = a;
+      y[k] = b;
+      rows[k++] = i;
     }
   }
-  return { x, y, rows, missing: xs.length - x.length };
+  return { x, y, rows, missing: n - m };
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pearson, spearman, spearmanInterval, cronbachAlpha, bootstrapInterval, normalizedEntropy, describe, finiteValues, pairedValues } from "../../src/index";
+import { pearson, spearman, spearmanInterval, cronbachAlpha, bootstrapInterval, normalizedEntropy, describe, finiteValues, pairedValues, sortedPresent } from "../../src/index";
+import { createRng } from "../../src/generate/rng";
 
 const close = (a: number | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && Math.abs(a - b) < eps, `${a} ≉ ${b}`);
 
@@ -101,5 +102,20 @@ test("spearmanBootstrap equals the bootstrap of simple-statistics' Spearman (sam
     const fast = spearmanBootstrap(x, y, order(x), order(y), { resamples: 200, seed: 4 })!;
     const slow = bootstrapInterval(x, y, spearman, { resamples: 200, seed: 4 })!;
     assert.ok(Math.abs(fast[0] - slow[0]) < 1e-9 && Math.abs(fast[1] - slow[1]) < 1e-9, `n ${n}: ${fast} vs ${slow}`);
+  }
+});
+
+test("sortedPresent: the counting sort gives the stable comparator sort's order, ties, -0, NaN, null and Infinity included", () => {
+  const rng = createRng(5);
+  for (let t = 0; t < 200; t++) {
+    const n = 1 + Math.floor(rng.uniform() * 300);
+    const v = Array.from({ length: n }, () => {
+      const u = rng.uniform();
+      return u < 0.1 ? NaN : u < 0.15 ? null : u < 0.2 ? -0 : u < 0.25 ? 0 : u < 0.3 ? Infinity : Math.round(rng.uniform() * 20) / (u < 0.6 ? 1 : 3);
+    });
+    const expected: number[] = [];
+    v.forEach((x, i) => typeof x === "number" && Number.isFinite(x) && expected.push(i));
+    expected.sort((a, b) => (v[a] as number) - (v[b] as number));
+    assert.deepEqual(Array.from(sortedPresent(v)), expected);
   }
 });
