@@ -1,6 +1,7 @@
 import type * as aq from "arquero";
 import { MEDIA_FEATURES, type MediaFeature, dimensionColumn } from "../join/columns";
 import { pairedValues } from "../stats/paired-values";
+import { isPresent } from "../stats/finite-values";
 import { pearson } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
 import { spearmanBootstrap } from "../stats/spearman-bootstrap";
@@ -157,7 +158,7 @@ interface PartialCache {
  * next target of the same feature (the dimensions share their rows).
  */
 function partialSpearman(pairs: Pairs, rho: number, controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array, cache: { last?: PartialCache }): { rho: number; n: number } | undefined {
-  const rows = pairs.rows.filter((i) => controls.every((c) => present(c[i])));
+  const rows = pairs.rows.filter((i) => controls.every((c) => isPresent(c[i])));
   if (rows.length < controls.length + 5) return undefined;
   if (rows.length < pairs.rows.length) return partialOnSubset(pairs, rows, controls, controlOrders, position);
   let c = cache.last;
@@ -197,7 +198,6 @@ function sameRows(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-const present = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
 
 /** The ascending orders of a subset of rows (as positions within `rows`), read off the table-wide orders. */
 function subsetOrders(rows: readonly number[], orders: readonly Int32Array[], position: Int32Array): Int32Array[] {

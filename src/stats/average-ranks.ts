@@ -1,3 +1,5 @@
+import { isPresent } from "./finite-values";
+
 /**
  * Ranks (1-based, ties averaged) of `values[order[k]]`, given `order`: indices sorted ascending by value.
  * Returns the rank of each position of `order`. Sorting once and filtering the order for each subset makes a rank
@@ -31,7 +33,7 @@ export function sortedPresent(values: ArrayLike<unknown>): Int32Array {
   let m = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v === "number" && Number.isFinite(v)) present[m++] = v;
+    if (isPresent(v)) present[m++] = v;
   }
   const distinct = present.subarray(0, m).slice().sort();
   let d = 0;
@@ -40,7 +42,7 @@ export function sortedPresent(values: ArrayLike<unknown>): Int32Array {
   const starts = new Int32Array(d + 1);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) {
+    if (!isPresent(v)) {
       bucket[i] = -1;
       continue;
     }
