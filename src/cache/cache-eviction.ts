@@ -2,7 +2,7 @@ import { readdirSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 
 /** The names the cache gives its files; any other file in its folder is left alone. */
-export const CACHE_NAME = /^[0-9a-f]{40}(\.[0-9a-f]{10})?\.(idx|seg)$/;
+export const CACHE_NAME = /^[0-9a-f]{40}(\.[0-9a-f]{10})?\.(idx|seg|snap)$/;
 
 /**
  * Marks cache files as just used (their mtime: the LRU's clock). Missing files are skipped.

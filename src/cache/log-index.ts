@@ -1,6 +1,7 @@
 import { serialize, deserialize } from "node:v8";
 import { z } from "zod";
 import type { ParsedChunk } from "../load/parse-chunk";
+import { isStoreChunk } from "../store/store-chunk";
 import { CacheWriter, readCacheFile } from "./cache-file";
 
 /** A cache file of parsed chunks: the lines of bytes `from … to` of a log, `lines` lines. */
@@ -14,8 +15,8 @@ export type SegmentRef = z.infer<typeof SegmentRef>;
 
 /**
  * What the cache knows of a plain log: the file it read (device, inode, size, mtime in ns), how far its cached
- * chunks go (`end`, after the last newline read; `lines` lines), the fingerprint of those bytes, and the segments
- * holding the chunks, in order.
+ * data goes (`end`, after the last newline read; `lines` lines), the fingerprint of those bytes, the snapshot of its
+ * data up to some byte, and the segments holding the chunks parsed after it (appends since), in order.
  */
 export const LogIndex = z.object({
   path: z.string(),
@@ -26,6 +27,8 @@ export const LogIndex = z.object({
   end: z.number().int().nonnegative(),
   lines: z.number().int().nonnegative(),
   fingerprint: z.string(),
+  /** The snapshot of the log's data up to byte `to` (`lines` lines), when there is one; the segments follow it. */
+  snapshot: z.object({ name: z.string().regex(/^[0-9a-f]{40}\.[0-9a-f]{10}\.snap$/), to: z.number().int().nonnegative(), lines: z.number().int().nonnegative() }).optional(),
   segments: z.array(SegmentRef),
 });
 export type LogIndex = z.infer<typeof LogIndex>;
@@ -94,10 +97,5 @@ function isStoredChunk(c: StoredChunk): boolean {
   if (typeof c !== "object" || c === null || typeof c.fresh !== "boolean" || typeof c.torn !== "boolean" || !Number.isSafeInteger(c.end)) return false;
   const p = c.parsed;
   if (typeof p !== "object" || p === null || !Number.isSafeInteger(p.lines) || !Array.isArray(p.issues) || !(p.drift instanceof Map)) return false;
-  const r = p.columns?.reports;
-  const m = p.columns?.media;
-  return Boolean(r && m && p.columns.dictionary && Array.isArray(p.columns.dictionary.added)
-    && r.line instanceof Float64Array && r.line.length === r.n && r.session_id.length === r.n && r.ts.length === r.n
-    && m.line instanceof Float64Array && m.line.length === m.n && m.session_id.length === m.n && m.ts.length === m.n
-    && r.scores.length === r.dimensions.length && r.comments.length === r.dimensions.length);
+  return isStoreChunk(p.columns);
 }

@@ -5,14 +5,13 @@ import { join } from "node:path";
 /** The cache's file format; a change to it makes every older cache file foreign. */
 export const CACHE_FORMAT = 1;
 
-/** The code whose output the cache holds: the loader, the schemas, and the chunk builder of the join layer. */
-const PARSER_FOLDERS = ["load", "schema"];
-const PARSER_FILES = ["join/column-chunk", "join/columns", "join/text-column", "join/block-column"];
+/** The code whose output the cache holds: the loader, the schemas and the column store. */
+const PARSER_FOLDERS = ["load", "schema", "store"];
 
 let identity: string | undefined;
 
 /**
- * A hash of the parser's own code (the files of `load/` and `schema/`, and the chunk builder), read from the files
+ * A hash of the parser's own code (the files of `load/`, `schema/` and `store/`), read from the files
  * this module was loaded beside (`dist/` or `src/`): a cache written by another version of the parser is never
  * read, whatever its version number says.
  *
@@ -26,8 +25,6 @@ export function parserIdentity(): string {
   for (const folder of PARSER_FOLDERS) {
     for (const name of readdirSync(join(root, folder)).sort()) if (/\.(js|ts)$/.test(name)) files.push(join(folder, name));
   }
-  const ext = __filename.endsWith(".ts") ? ".ts" : ".js";
-  for (const f of PARSER_FILES) files.push(f + ext);
   for (const f of files) hash.update(`${f}\n`).update(readFileSync(join(root, f)));
   identity = hash.digest("hex");
   return identity;

@@ -1,17 +1,27 @@
 import type * as aq from "arquero";
-import { countColumn, DIAGNOSTIC_COLUMNS, MEDIA_CATEGORIES, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS, SCORE_COLUMNS, SESSION_COLUMNS, TIMELINE_COLUMNS } from "../join/columns";
+import { countColumn, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS, SCORE_COLUMNS, SESSION_COLUMNS, TIMELINE_COLUMNS } from "../join/columns";
+import { MEDIA_SPECS, REPORT_SPECS } from "../store/column-specs";
+import type { SpecKind } from "../store/column-spec";
 
 /** How a column is typed outside the kit (Parquet, DuckDB, Arrow): `list` is a list of strings. */
 export type ColumnKind = "timestamp" | "double" | "integer" | "boolean" | "varchar" | "list";
 
-/** The kind of every column the join layer names; other columns (the dimensions') are typed by their values. */
+/** How each kind of the store's specs leaves the kit. */
+const SPEC_EXPORT: Readonly<Record<SpecKind, ColumnKind>> = {
+  number: "double", count: "integer", timestamp: "timestamp", string: "varchar", list: "list", text: "varchar", session: "varchar", file: "varchar", line: "integer",
+};
+
+/**
+ * The kind of every column the kit names: the store's columns as their specs say (`REPORT_SPECS`, `MEDIA_SPECS`),
+ * and the columns the join layer derives from them; other columns (the dimensions') are typed by their values.
+ */
 const KNOWN: ReadonlyMap<string, ColumnKind> = new Map<string, ColumnKind>([
-  [SESSION_COLUMNS.ts, "timestamp"],
-  ...[SESSION_COLUMNS.session_id, SESSION_COLUMNS.user_id, SESSION_COLUMNS.ts_raw, SESSION_COLUMNS.file, "media_id", "media_type", "dimension", "comment", ...MEDIA_CATEGORIES].map((c) => [c, "varchar"] as const),
-  ...[SESSION_COLUMNS.line, SESSION_COLUMNS.n_reports, SESSION_COLUMNS.n_tasks, SESSION_COLUMNS.n_timeline_events, MEDIA_SESSION_COLUMNS.n_media, MEDIA_SESSION_COLUMNS.n_audio,
-    MEDIA_SESSION_COLUMNS.n_video, TIMELINE_COLUMNS.session_index, TIMELINE_COLUMNS.n_sessions, ...MEDIA_FEATURES.map(countColumn)].map((c) => [c, "integer"] as const),
-  ...[SESSION_COLUMNS.overall_score, "score", ...DIAGNOSTIC_COLUMNS, ...MEDIA_FEATURES].map((c) => [c, "double"] as const),
-  ...[SESSION_COLUMNS.strength_tags, SESSION_COLUMNS.risk_tags, SESSION_COLUMNS.task_focus, MEDIA_SESSION_COLUMNS.media_user_ids].map((c) => [c, "list"] as const),
+  ...[...REPORT_SPECS, ...MEDIA_SPECS].map((s) => [s.name, SPEC_EXPORT[s.kind]] as const),
+  ...["dimension", "comment"].map((c) => [c, "varchar"] as const),
+  ...[SESSION_COLUMNS.n_reports, MEDIA_SESSION_COLUMNS.n_media, MEDIA_SESSION_COLUMNS.n_audio, MEDIA_SESSION_COLUMNS.n_video,
+    TIMELINE_COLUMNS.session_index, TIMELINE_COLUMNS.n_sessions, ...MEDIA_FEATURES.map(countColumn)].map((c) => [c, "integer"] as const),
+  ["score", "double"],
+  [MEDIA_SESSION_COLUMNS.media_user_ids, "list"],
   ...SCORE_COLUMNS.filter((c) => c.startsWith("is_")).map((c) => [c, "boolean"] as const),
 ]);
 

@@ -1,10 +1,11 @@
 import { buildTables, type MetricsTables } from "../join/load-tables";
-import type { MediaColumns, MetricsData, ReportColumns } from "../join/metrics-data";
-import { BlockColumn, type TypedArray } from "../join/block-column";
-import { CodedColumn } from "../join/coded-column";
-import { TextColumn } from "../join/text-column";
-import type { ColumnLike } from "../join/column";
-import { DIAGNOSTIC_COLUMNS, MEDIA_FEATURES, type MediaFeature } from "../join/columns";
+import type { MediaColumns, MetricsData, ReportColumns } from "../store/metrics-data";
+import { BlockColumn, type TypedArray } from "../store/block-column";
+import { CodedColumn } from "../store/coded-column";
+import { TextColumn } from "../store/text-column";
+import type { ColumnLike } from "../store/column";
+import { MEDIA_SPECS, REPORT_SPECS } from "../store/column-specs";
+import type { ColumnSpec } from "../store/column-spec";
 
 /** Which sessions to keep: a half-open time window `[since, until)` (epoch ms, UTC) and a set of user ids. */
 export interface TableFilter {
@@ -106,25 +107,25 @@ function pickReports(r: ReportColumns, rows: Int32Array): ReportColumns {
   const comments = new Map<string, CodedColumn<string | null>>();
   for (const [name, column] of r.scores) scores.set(name, numbers(column, rows, Float64Array));
   for (const [name, column] of r.comments) comments.set(name, coded(column, rows));
-  return {
-    session_id: coded(r.session_id, rows), user_id: coded(r.user_id, rows), ts: numbers(r.ts, rows, Float64Array),
-    ts_raw: text(r.ts_raw, rows), file: coded(r.file, rows), line: numbers(r.line, rows, Uint32Array),
-    overall_score: numbers(r.overall_score, rows, Float64Array),
-    diagnostics: Object.fromEntries(DIAGNOSTIC_COLUMNS.map((c) => [c, numbers(r.diagnostics[c], rows, Float64Array)])) as ReportColumns["diagnostics"],
-    strength_tags: coded(r.strength_tags, rows), risk_tags: coded(r.risk_tags, rows), task_focus: coded(r.task_focus, rows),
-    n_tasks: numbers(r.n_tasks, rows, Float64Array), n_timeline_events: numbers(r.n_timeline_events, rows, Float64Array),
-    scores, comments,
-  };
+  return { ...pickColumns(r, REPORT_SPECS, rows), scores, comments } as unknown as ReportColumns;
 }
 
 function pickMedia(m: MediaColumns, rows: Int32Array): MediaColumns {
-  const features = Object.fromEntries(MEDIA_FEATURES.map((f) => [f, numbers(m.features[f], rows, Float64Array)])) as Record<MediaFeature, BlockColumn>;
-  return {
-    media_id: text(m.media_id, rows), session_id: coded(m.session_id, rows), user_id: coded(m.user_id, rows),
-    media_type: coded(m.media_type, rows), ts: numbers(m.ts, rows, Float64Array), ts_raw: text(m.ts_raw, rows),
-    file: coded(m.file, rows), line: numbers(m.line, rows, Uint32Array), features,
-    "audio.emotion": coded(m["audio.emotion"], rows), "video.dominant_emotion": coded(m["video.dominant_emotion"], rows),
-  };
+  return pickColumns(m, MEDIA_SPECS, rows) as unknown as MediaColumns;
+}
+
+/** The kept rows of each spec's column, stored as its kind is (a sparse column becomes a plain one). */
+function pickColumns(columns: object, specs: readonly ColumnSpec<never>[], rows: Int32Array): Record<string, unknown> {
+  const all = columns as Record<string, ColumnLike<unknown>>;
+  const picked: Record<string, unknown> = {};
+  for (const { name, kind } of specs) {
+    const column = all[name];
+    if (kind === "text") picked[name] = text(column as TextColumn, rows);
+    else if (kind === "line") picked[name] = numbers(column as ColumnLike<number>, rows, Uint32Array);
+    else if (kind === "string" || kind === "list" || kind === "session" || kind === "file") picked[name] = coded(column as CodedColumn<unknown>, rows);
+    else picked[name] = numbers(column as ColumnLike<number>, rows, Float64Array);
+  }
+  return picked;
 }
 
 function coded<T>(column: CodedColumn<T>, rows: Int32Array): CodedColumn<T> {

@@ -1,38 +1,8 @@
-import type { Diagnostics } from "../schema/diagnostics";
-import type { AudioFeatures } from "../schema/audio-features";
-import type { VideoFeatures } from "../schema/video-features";
-import { EMOTIONS, type Emotion } from "../schema/video-features";
 
-/**
- * The one list of column names the tables use. Names of log fields are checked against the schemas'
- * inferred types, so a renamed field fails to compile here rather than drifting silently.
- */
-export const DIAGNOSTIC_COLUMNS = ["total_words", "avg_answer_len", "filler_ratio", "reflection_score"] as const satisfies readonly (keyof Diagnostics)[];
-export type DiagnosticColumn = (typeof DIAGNOSTIC_COLUMNS)[number];
-
-export const AUDIO_NUMERIC = ["speech_rate", "pause_ratio", "filler_word_ratio", "pitch_variance"] as const satisfies readonly (keyof AudioFeatures)[];
-export const VIDEO_NUMERIC = ["eye_contact_score", "smile_ratio", "posture_score", "head_movement_score"] as const satisfies readonly (keyof VideoFeatures)[];
-
-/** A numeric media feature, named by its place in the log: `audio.speech_rate`, `video.emotion_distribution.happy`. */
-export type MediaFeature =
-  | `audio.${(typeof AUDIO_NUMERIC)[number]}`
-  | `video.${(typeof VIDEO_NUMERIC)[number]}`
-  | `video.emotion_distribution.${Emotion}`;
-
-/** Every numeric media feature, in a fixed order. */
-export const MEDIA_FEATURES: readonly MediaFeature[] = [
-  ...AUDIO_NUMERIC.map((f) => `audio.${f}` as const),
-  ...VIDEO_NUMERIC.map((f) => `video.${f}` as const),
-  ...EMOTIONS.map((e) => `video.emotion_distribution.${e}` as const),
-];
-
-/** The numeric features of `audio_features`, and those of `video_features` (absent from audio-only media reports). */
-export const AUDIO_FEATURES: readonly MediaFeature[] = MEDIA_FEATURES.filter((f) => f.startsWith("audio."));
-export const VIDEO_FEATURES: readonly MediaFeature[] = MEDIA_FEATURES.filter((f) => f.startsWith("video."));
-
-/** Categorical media features (the per-session table keeps their most frequent value). */
-export const MEDIA_CATEGORIES = ["audio.emotion", "video.dominant_emotion"] as const;
-export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
+// The log's field lists live with the store's column specs (the one source of truth); the tables' names are here.
+export { DIAGNOSTIC_COLUMNS, AUDIO_NUMERIC, VIDEO_NUMERIC, MEDIA_FEATURES, AUDIO_FEATURES, VIDEO_FEATURES, MEDIA_CATEGORIES } from "../store/column-specs";
+export type { DiagnosticColumn, MediaFeature, MediaCategory } from "../store/column-specs";
+import type { MediaFeature } from "../store/column-specs";
 
 /**
  * Dimension names come from the data, so they get a namespace of their own in the wide tables: the column of a

@@ -1,4 +1,4 @@
-import { Column, type ColumnLike } from "./column";
+import { Column, type ColumnLike } from "../store/column";
 
 /**
  * A column of dates stored as epoch milliseconds (8 bytes a row, where a `Date` object costs ~110): arquero reads

@@ -1,5 +1,5 @@
 import * as aq from "arquero";
-import type { MetricsData } from "./metrics-data";
+import type { MetricsData } from "../store/metrics-data";
 import { DateColumn } from "./date-column";
 import { reportIndices } from "./sessions-table";
 

@@ -1,4 +1,4 @@
-import { Column } from "./column";
+import { Column } from "../store/column";
 
 /**
  * Rows of another table grouped: group g's rows are `order[starts[g]] … order[starts[g + 1] - 1]`, in their

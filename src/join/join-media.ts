@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { countColumn, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS as M } from "./columns";
-import type { ColumnLike } from "./column";
+import type { ColumnLike } from "../store/column";
 import { GroupColumn } from "./group-column";
 import { PickedColumn } from "./picked-column";
 import { NO_USERS } from "./media-per-session";

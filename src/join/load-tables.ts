@@ -2,15 +2,17 @@ import * as aq from "arquero";
 import { resolveSources, type ReadOptions } from "../load/read-metrics";
 import { MetricsLoadError, type LoadIssue } from "../load/load-issue";
 import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
-import { cachedChunks, type CachedChunk } from "../cache/cached-chunks";
-import { cacheSettings, type CacheOptions } from "../cache/cache-settings";
+import { openCachedLog } from "../cache/cached-log";
+import { cacheSettings, type CacheOptions, type CacheSettings } from "../cache/cache-settings";
+import { dataChunk } from "../store/data-chunk";
 import type { SchemaDrift } from "../load/schema-drift";
-import { DataAssembler, type MetricsData } from "./metrics-data";
+import { StoreAssembler } from "../store/store-assembler";
+import type { MetricsData } from "../store/metrics-data";
 import { sessionsTable } from "./sessions-table";
 import { mediaTable } from "./media-table";
 import { mediaPerSession } from "./media-per-session";
 import { joinMedia, type UserMismatch } from "./join-media";
-import type { ColumnLike } from "./column";
+import type { ColumnLike } from "../store/column";
 
 /** What `loadTables` builds: the join layer's tables, the issues and the counts around them. */
 export interface MetricsTables {
@@ -30,6 +32,8 @@ export interface MetricsTables {
   /** Session reports replaced by a later report of the same session. */
   superseded: number;
   dimensions: string[];
+  /** Lines read from the cache and lines parsed by this load (`loadTables`; both count every line, blank and bad ones too). */
+  read?: { cachedLines: number; parsedLines: number };
 }
 
 /** Options of `loadTables`: those of `readMetrics`, how many worker threads parse, and the cache's (`cache: false` bypasses it). */
@@ -40,8 +44,8 @@ export type LoadTablesOptions = ReadOptions & Pick<ParseChunksOptions, "workers"
  * media, media per session, sessions ⟕ media, orphan media sessions and user_id mismatches.
  * Lines are parsed and validated on worker threads (`options.workers`), each chunk folded into columns there;
  * issues, drift and rows come out exactly as `readMetrics` gives them, in line order. Each file's parsed chunks are
- * kept in the cache (`cachedChunks`; see `CacheOptions`): an unchanged log is read from it, a grown one parses only
- * its new bytes, with the same result.
+ * kept in the cache (`openCachedLog`; see `CacheOptions`) as a snapshot of its columns: an unchanged log is read
+ * from it, a grown one parses only its new bytes, with the same result (`read` says how many lines came from where).
  * Throws like `readMetrics` (`MetricsSourceError`; `MetricsLoadError` in strict mode).
  *
  * @example
@@ -50,23 +54,74 @@ export type LoadTablesOptions = ReadOptions & Pick<ParseChunksOptions, "workers"
  */
 export async function loadTables(sources?: string | readonly string[], options: LoadTablesOptions = {}): Promise<MetricsTables> {
   const files = resolveSources(sources);
-  const issues: LoadIssue[] = [];
-  const drift: SchemaDrift = options.drift ?? new Map();
-  const assembler = new DataAssembler();
+  const sink = new LoadSink(options);
   const settings = cacheSettings(options);
-  const chunks: AsyncIterable<Partial<CachedChunk> & LocatedChunk> = settings ? cachedChunks(files, options, settings) : parseChunks(files, options);
-  for await (const { file, lineBase, parsed, fresh } of chunks) {
-    if (fresh) assembler.restartDictionaries();
-    for (const relative of parsed.issues) {
-      const issue = { ...relative, line: relative.line + lineBase };
-      if (options.strict && issue.severity === "error") throw new MetricsLoadError(issue);
-      issues.push(issue);
-      options.onIssue?.(issue);
-    }
-    for (const [path, n] of parsed.drift) drift.set(path, (drift.get(path) ?? 0) + n);
-    assembler.append(parsed.columns, file, lineBase);
+  const data = settings ? await loadCached(files, options, settings, sink) : await loadParsed(files, options, sink);
+  return { ...buildTables(data, { files: files.map((f) => (f === "-" ? "<stdin>" : f)), issues: sink.issues, drift: sink.drift }), read: sink.read };
+}
+
+/** Where a load's issues, drift and line counts go, as they come: in line order, strict mode stopping at the first error. */
+class LoadSink {
+  issues: LoadIssue[] = [];
+  drift: SchemaDrift;
+  read = { cachedLines: 0, parsedLines: 0 };
+  constructor(private options: LoadTablesOptions) {
+    this.drift = options.drift ?? new Map();
   }
-  return buildTables(assembler.finish(), { files: files.map((f) => (f === "-" ? "<stdin>" : f)), issues, drift });
+  issue(issue: LoadIssue): void {
+    if (this.options.strict && issue.severity === "error") throw new MetricsLoadError(issue);
+    this.issues.push(issue);
+    this.options.onIssue?.(issue);
+  }
+  chunk({ lineBase, parsed }: LocatedChunk, cached: boolean): void {
+    for (const relative of parsed.issues) this.issue({ ...relative, line: relative.line + lineBase });
+    for (const [path, n] of parsed.drift) this.drift.set(path, (this.drift.get(path) ?? 0) + n);
+    this.read[cached ? "cachedLines" : "parsedLines"] += parsed.lines;
+  }
+}
+
+/** Every file parsed afresh into one assembler. */
+async function loadParsed(files: readonly string[], options: LoadTablesOptions, sink: LoadSink): Promise<MetricsData> {
+  const assembler = StoreAssembler.create();
+  for await (const chunk of parseChunks(files, options)) {
+    sink.chunk(chunk, false);
+    assembler.append(chunk.parsed.columns, chunk.file, chunk.lineBase);
+  }
+  return assembler.finish();
+}
+
+/** Each file through the cache (its snapshot, then the chunks after it), the files' data then joined in order. */
+async function loadCached(files: readonly string[], options: LoadTablesOptions, settings: CacheSettings, sink: LoadSink): Promise<MetricsData> {
+  const loaded: { data: MetricsData; file: string }[] = [];
+  for (const file of files) {
+    const log = openCachedLog(file, options, settings);
+    if (log.base) {
+      for (const issue of log.base.issues) sink.issue(issue);
+      for (const [path, n] of log.base.drift) sink.drift.set(path, (sink.drift.get(path) ?? 0) + n);
+      sink.read.cachedLines += log.base.lines;
+    }
+    let assembler: StoreAssembler | undefined;
+    let complete: MetricsData | undefined;
+    let name = file;
+    for await (const chunk of log.chunks) {
+      name = chunk.file;
+      assembler ??= log.base ? StoreAssembler.resume(log.base.data, name) : StoreAssembler.create();
+      if (chunk.fresh) assembler.restartDictionaries();
+      if (chunk.torn) complete = assembler.finish(); // the log's last line, without its newline: not kept as it is
+      sink.chunk(chunk, chunk.cached);
+      assembler.append(chunk.parsed.columns, name, chunk.lineBase);
+    }
+    const data = assembler?.finish() ?? log.base?.data ?? StoreAssembler.create().finish();
+    log.keep({ complete: () => complete ?? data, whole: () => data });
+    loaded.push({ data, file: name });
+  }
+  if (loaded.length === 1) return loaded[0].data;
+  const joined = loaded.length > 0 ? StoreAssembler.resume(loaded[0].data, loaded[0].file) : StoreAssembler.create();
+  for (const { data, file } of loaded.slice(1)) {
+    joined.restartDictionaries();
+    joined.append(dataChunk(data), file, 0);
+  }
+  return joined.finish();
 }
 
 /** Builds the tables of `loadTables` from collected data (rows fed to `createCollector` by hand). */

@@ -1,10 +1,10 @@
 import * as aq from "arquero";
 import { countColumn, MEDIA_CATEGORIES, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS as M } from "./columns";
-import type { MetricsData } from "./metrics-data";
-import { CodedColumn } from "./coded-column";
-import { BlockColumn } from "./block-column";
+import type { MetricsData } from "../store/metrics-data";
+import { CodedColumn } from "../store/coded-column";
+import { BlockColumn } from "../store/block-column";
 import { PickedColumn } from "./picked-column";
-import type { ColumnLike } from "./column";
+import type { ColumnLike } from "../store/column";
 import { GroupColumn, groupRows, type GroupReducer } from "./group-column";
 
 /** Options of `mediaPerSession`. */
@@ -59,7 +59,7 @@ export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptio
     [M.n_video]: column(countOf(type, typeCode("video"))),
   };
   for (const f of MEDIA_FEATURES) {
-    const values = m.features[f];
+    const values = m[f];
     columns[f] = column((order, lo, hi) => {
       let sum = 0;
       let n = 0;

@@ -1,4 +1,4 @@
-import { Column, type ColumnLike } from "./column";
+import { Column, type ColumnLike } from "../store/column";
 
 /**
  * Rows of another column, picked by index (`-1` gives `missing`): a table of selected or reordered rows that shares

@@ -1,9 +1,10 @@
 import * as aq from "arquero";
-import { DIAGNOSTIC_COLUMNS, SESSION_COLUMNS as C, dimensionColumn } from "./columns";
-import type { MetricsData } from "./metrics-data";
+import { SESSION_COLUMNS as C, dimensionColumn } from "./columns";
+import { REPORT_SPECS } from "../store/column-specs";
+import type { MetricsData } from "../store/metrics-data";
 import { DateColumn } from "./date-column";
 import { PickedColumn } from "./picked-column";
-import type { ColumnLike } from "./column";
+import type { ColumnLike } from "../store/column";
 
 /** Options of `sessionsTable`. */
 export interface SessionsTableOptions {
@@ -27,10 +28,11 @@ export function reportIndices(data: MetricsData, which: SessionsTableOptions["re
 
 /**
  * The sessions table, wide: one row per `session_id` from its latest report by `ts` (later lines win ties),
- * ordered by `ts`. Columns: session_id, user_id, ts (Date values, UTC, in a `DateColumn`), ts_raw (the log's string), overall_score,
- * one column per dimension found in the data (`dimensionColumn(name)`: `score:<name>`, a namespace no built-in
- * column shares), the diagnostics, strength_tags, risk_tags, n_tasks,
- * task_focus, n_timeline_events, n_reports (how many reports the session had), file, line.
+ * ordered by `ts`. Columns: those of `REPORT_SPECS`, in its order — session_id, user_id, ts (Date values, UTC, in a
+ * `DateColumn`), ts_raw (the log's string), overall_score, the diagnostics, strength_tags, risk_tags, n_tasks,
+ * task_focus, n_timeline_events, file, line — with one column per dimension found in the data after
+ * overall_score (`dimensionColumn(name)`: `score:<name>`, a namespace no built-in column shares) and n_reports
+ * (how many reports the session had) before file.
  * Numbers are `NaN` where missing. The columns are views (`PickedColumn`) of `data`'s, sharing one index: the
  * table costs 4 bytes a row, not a copy of every value.
  *
@@ -40,25 +42,13 @@ export function sessionsTable(data: MetricsData, options: SessionsTableOptions =
   const r = data.reports;
   const idx = reportIndices(data, options.reports);
   const pick = <T>(column: ColumnLike<T>) => new PickedColumn(column, idx);
-  const columns: Record<string, unknown> = {
-    [C.session_id]: pick(r.session_id),
-    [C.user_id]: pick(r.user_id),
-    [C.ts]: pick(new DateColumn(r.ts)),
-    [C.ts_raw]: pick(r.ts_raw),
-    [C.overall_score]: pick(r.overall_score),
-  };
-  for (const name of data.dimensions) columns[dimensionColumn(name)] = pick(r.scores.get(name)!);
-  for (const c of DIAGNOSTIC_COLUMNS) columns[c] = pick(r.diagnostics[c]);
+  const columns: Record<string, unknown> = {};
   const sid = r.session_id.codes;
-  Object.assign(columns, {
-    [C.strength_tags]: pick(r.strength_tags),
-    [C.risk_tags]: pick(r.risk_tags),
-    [C.n_tasks]: pick(r.n_tasks),
-    [C.task_focus]: pick(r.task_focus),
-    [C.n_timeline_events]: pick(r.n_timeline_events),
-    [C.n_reports]: Int32Array.from(idx, (i) => data.reportCounts[sid.at(i)]),
-    [C.file]: pick(r.file),
-    [C.line]: pick(r.line),
-  });
+  for (const spec of REPORT_SPECS) {
+    if (spec.name === C.file) columns[C.n_reports] = Int32Array.from(idx, (i) => data.reportCounts[sid.at(i)]);
+    const column = r[spec.name] as ColumnLike<unknown>;
+    columns[spec.name] = pick(spec.kind === "timestamp" ? new DateColumn(column as ColumnLike<number>) : column);
+    if (spec.name === C.overall_score) for (const name of data.dimensions) columns[dimensionColumn(name)] = pick(r.scores.get(name)!);
+  }
   return aq.table(columns);
 }

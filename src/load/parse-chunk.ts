@@ -1,4 +1,6 @@
-import { ChunkBuilder, type ColumnChunk, type Dictionary } from "../join/column-chunk";
+import { ChunkBuilder } from "../store/chunk-builder";
+import type { StoreChunk } from "../store/store-chunk";
+import type { Interner } from "../store/interner";
 import type { ByteChunk } from "./line-source";
 import { scanChunk, type ScannedChunk } from "./scan-chunk";
 import type { SchemaDrift } from "./schema-drift";
@@ -6,7 +8,7 @@ import type { SchemaDrift } from "./schema-drift";
 /** What a chunk of lines gave: its rows as columns, its issues and its schema drift. */
 export interface ParsedChunk extends ScannedChunk {
   drift: SchemaDrift;
-  columns: ColumnChunk;
+  columns: StoreChunk;
 }
 
 /**
@@ -14,9 +16,9 @@ export interface ParsedChunk extends ScannedChunk {
  * columns, coding repeated strings with the thread's `dictionary`. Runs on a worker thread in `loadTables`, or on
  * the caller's thread.
  *
- * @example parseChunk(chunk, new Dictionary(0)).columns.reports.n // session reports in the chunk
+ * @example parseChunk(chunk, new Interner()).columns.reports.n // session reports in the chunk
  */
-export function parseChunk(chunk: ByteChunk, dictionary: Dictionary): ParsedChunk {
+export function parseChunk(chunk: ByteChunk, dictionary: Interner): ParsedChunk {
   const drift: SchemaDrift = new Map();
   let builder: ChunkBuilder | undefined;
   const scanned = scanChunk(chunk, drift, (row, line) => builder!.add(row, line), (lines) => (builder = new ChunkBuilder(lines, dictionary)));

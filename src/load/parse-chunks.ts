@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { readByteChunks, type ByteChunk, type ByteChunkOptions } from "./line-source";
 import { parseChunk, type ParsedChunk } from "./parse-chunk";
-import { Dictionary } from "../join/column-chunk";
+import { Interner, PARSER_INTERNER_CHARS } from "../store/interner";
 import { defaultWorkers, workerScript } from "../io/worker-script";
 
 /** Options of `parseChunks`. */
@@ -52,7 +52,7 @@ const MAX_WORKER_CHUNK = 4 << 20;
  */
 export async function* parseChunks(sources: readonly string[], options: ParseChunksOptions = {}): AsyncGenerator<LocatedChunk, void, undefined> {
   const pool = new WorkerPool(options.workers ?? defaultWorkers());
-  const dictionary = new Dictionary(0); // the calling thread's; workers number theirs from 1
+  const dictionary = new Interner({ id: 0, maxChars: PARSER_INTERNER_CHARS }); // the calling thread's; workers number theirs from 1
   const pending: { file: string; source: number; end: number; torn: boolean; result: Promise<ParsedChunk> }[] = [];
   let seen = 0;
   let source = -1;

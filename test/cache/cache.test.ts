@@ -5,8 +5,6 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { spawn } from "node:child_process";
 import { loadTables, generateLog, Column, type MetricsData, type MetricsTables } from "../../src/index";
-import { cachedChunks } from "../../src/cache/cached-chunks";
-import { cacheSettings } from "../../src/cache/cache-settings";
 import { tempDir } from "../helpers";
 
 // Every case loads a log through the cache and compares with a load that bypasses it (`cache: false`): issues,
@@ -33,14 +31,12 @@ function assertSame(cached: MetricsTables, fresh: MetricsTables): void {
   assert.deepEqual(cached.orphans.objects(), fresh.orphans.objects());
 }
 
-/** Loads with the cache in `dir` and without it, checks they agree, and returns how many chunks came from the cache. */
+/** Loads with the cache in `dir` and without it, checks they agree, and returns how many lines came from the cache and how many were parsed. */
 async function check(files: string | string[], dir: string): Promise<{ cached: number; parsed: number; tables: MetricsTables }> {
   const list = typeof files === "string" ? [files] : files;
-  const counts = { cached: 0, parsed: 0 };
-  for await (const c of cachedChunks(list, small, cacheSettings({ cacheDir: dir })!)) counts[c.cached ? "cached" : "parsed"]++;
   const tables = await loadTables(list, { ...small, cacheDir: dir });
   assertSame(tables, await loadTables(list, { ...small, cache: false }));
-  return { ...counts, tables };
+  return { cached: tables.read!.cachedLines, parsed: tables.read!.parsedLines, tables };
 }
 
 function setup(body: string, name = "metrics.log") {
@@ -56,7 +52,7 @@ test("an unchanged log is replayed from the cache, whole, with the same issues, 
   assert.ok(first.tables.issues.some((i) => i.severity === "error"), "the log has faults");
   const again = await check(log, cache);
   assert.equal(again.parsed, 0);
-  assert.ok(again.cached > 10, `${again.cached} chunks replayed`);
+  assert.equal(again.cached, text(60, 3).split("\n").length - 1, "every line from the snapshot");
   assert.deepEqual(readdirSync(join(log, "..")).sort(), ["cache", "metrics.log"], "nothing written beside the log");
 });
 
@@ -69,6 +65,7 @@ test("a grown log parses only its new bytes; a torn last line is parsed each tim
   assert.ok(first.tables.issues.some((i) => i.code === "torn_line" && i.line === half + 1));
   const unchanged = await check(log, cache);
   assert.equal(unchanged.parsed, 1, "only the torn line is parsed again");
+  assert.equal(unchanged.cached, half);
   appendFileSync(log, lines[half].slice(40) + "\n" + lines.slice(half + 1).join("\n"));
   const grown = await check(log, cache);
   assert.ok(grown.cached > 5 && grown.parsed > 0 && grown.parsed < grown.cached + grown.parsed);
@@ -76,6 +73,32 @@ test("a grown log parses only its new bytes; a torn last line is parsed each tim
   assert.equal(Math.max(...grown.tables.data.reports.line), Math.max(...(await loadTables(log, { cache: false })).data.reports.line));
   const last = await check(log, cache);
   assert.equal(last.parsed, 0);
+});
+
+test("small appends go to segments after the snapshot, each parsed once; past a quarter of it or 8 segments the snapshot is taken again", async () => {
+  const lines = text(120, 13).split("\n").filter((l) => l.length > 0);
+  const start = Math.floor(lines.length * 0.6);
+  const { log, cache } = setup(lines.slice(0, start).join("\n") + "\n");
+  await check(log, cache);
+  const snapshots = () => readdirSync(cache).filter((n) => n.endsWith(".snap"));
+  const first = snapshots();
+  assert.equal(first.length, 1);
+  let at = start;
+  for (let k = 1; k <= 9; k++) {
+    appendFileSync(log, lines.slice(at, at + 3).join("\n") + "\n");
+    at += 3;
+    const grown = await check(log, cache);
+    assert.equal(grown.parsed, 3, `append ${k}: only its 3 lines are parsed`);
+    assert.equal(grown.cached, at - 3);
+    const segs = readdirSync(cache).filter((n) => n.endsWith(".seg")).length;
+    if (k <= 8) assert.deepEqual([snapshots(), segs], [first, k], `append ${k}: a segment more`);
+    else assert.deepEqual([snapshots().length, snapshots()[0] !== first[0], segs], [1, true, 0], "the 9th append: one new snapshot, no segments");
+  }
+  appendFileSync(log, lines.slice(at).join("\n") + "\n");
+  const big = await check(log, cache);
+  assert.ok(big.parsed > big.cached / 4, "a large append");
+  assert.equal((await check(log, cache)).parsed, 0, "then all from the new snapshot");
+  assert.equal(readdirSync(cache).filter((n) => n.endsWith(".seg")).length, 0);
 });
 
 test("a truncated log is parsed afresh", async () => {
@@ -123,8 +146,8 @@ test("a corrupt or foreign cache file is ignored and rebuilt; other files in the
   const { log, cache } = setup(text(60, 10));
   await check(log, cache);
   writeFileSync(join(cache, "notes.txt"), "mine");
-  // The newest segment: the one the index names (a segment of an index that could not be read stays until the LRU drops it).
-  const segment = () => readdirSync(cache).filter((n) => n.endsWith(".seg")).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0];
+  // The newest snapshot: the one the index names (one of an index that could not be read stays until the LRU drops it).
+  const segment = () => readdirSync(cache).filter((n) => n.endsWith(".snap")).sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs)[0];
   const damage = (name: string, f: (b: Buffer) => Buffer) => writeFileSync(join(cache, name), f(readFileSync(join(cache, name))));
   damage(segment(), (b) => {
     b[Math.floor(b.length / 2)] ^= 0xff;
@@ -133,12 +156,12 @@ test("a corrupt or foreign cache file is ignored and rebuilt; other files in the
   assert.equal((await check(log, cache)).cached, 0, "a flipped byte");
   assert.equal((await check(log, cache)).parsed, 0, "rebuilt");
   damage(segment(), (b) => b.subarray(0, b.length - 9));
-  assert.equal((await check(log, cache)).cached, 0, "a truncated segment");
+  assert.equal((await check(log, cache)).cached, 0, "a truncated snapshot");
   const index = readdirSync(cache).find((n) => n.endsWith(".idx"))!;
   damage(index, () => Buffer.from("IMKCACHE garbage"));
   assert.equal((await check(log, cache)).cached, 0, "a foreign index");
   damage(segment(), () => Buffer.from("foreign"));
-  assert.equal((await check(log, cache)).cached, 0, "a foreign segment");
+  assert.equal((await check(log, cache)).cached, 0, "a foreign snapshot");
   assert.equal((await check(log, cache)).parsed, 0, "rebuilt");
   assert.equal(readFileSync(join(cache, "notes.txt"), "utf8"), "mine");
 });
@@ -181,13 +204,10 @@ test("two processes loading at once through one cache folder both get the uncach
   // The children run the built kit: its parser identity (a hash of dist/) differs from this test's (src/), so the
   // children share a cache with each other only.
   const script = `const { loadTables } = require(${JSON.stringify(join(dist, "index.js"))});
-const { cachedChunks } = require(${JSON.stringify(join(dist, "cache", "cached-chunks.js"))});
 const options = { highWaterMark: 4096, workers: 1, cacheDir: ${JSON.stringify(cache)} };
 (async () => {
   const t = await loadTables(${JSON.stringify(log)}, options);
-  let parsed = 0;
-  if (process.argv[1] === "count") for await (const c of cachedChunks([${JSON.stringify(log)}], options, { dir: options.cacheDir, maxBytes: 2 ** 31 })) parsed += c.cached ? 0 : 1;
-  process.stdout.write(JSON.stringify({ issues: t.issues, joined: t.joined.objects(), parsed }));
+  process.stdout.write(JSON.stringify({ issues: t.issues, joined: t.joined.objects(), parsed: t.read.parsedLines }));
 })();`;
   const runOne = (count = false) => new Promise<{ issues: unknown; joined: unknown; parsed: number }>((resolve, reject) => {
     const child = spawn(process.execPath, ["-e", script, count ? "count" : "load"], { stdio: ["ignore", "pipe", "inherit"] });

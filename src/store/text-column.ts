@@ -68,6 +68,17 @@ export class TextParts {
   private done: PackedText[] = [];
   private block = new BlockText();
   length = 0;
+  /** Parts that go on from a finished column: its full blocks shared, its last one copied to be filled further. */
+  static from(column: TextColumn): TextParts {
+    const parts = new TextParts();
+    parts.length = column.length;
+    parts.done = [...column.blocks];
+    if ((column.length & MASK) > 0) {
+      const last = parts.done.pop()!;
+      parts.block.add(last.bytes, last.ends, 0, last.ends.length, 0);
+    }
+    return parts;
+  }
   push(part: PackedText): void {
     let from = 0;
     const rows = part.ends.length;

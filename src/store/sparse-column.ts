@@ -30,6 +30,14 @@ export class SparseParts {
   constructor(columns: number) {
     this.values = Array.from({ length: columns }, () => new BlockParts(Float64Array));
   }
+  /** Parts that go on from finished columns sharing one rank (those `finish` gave). */
+  static from(columns: readonly SparseColumn[]): SparseParts {
+    const parts = new SparseParts(columns.length);
+    parts.rank = BlockParts.from(columns[0].rank, Int32Array as never) as never;
+    parts.values = columns.map((c) => BlockParts.from(c.values, Float64Array));
+    parts.present = columns[0].values.length;
+    return parts;
+  }
   /** Appends a part: one array of equal length per column. */
   push(parts: readonly Float64Array[]): void {
     const n = parts.length > 0 ? parts[0].length : 0;

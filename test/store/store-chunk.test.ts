@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ChunkBuilder, Dictionary } from "../../src/join/column-chunk";
-import { DataAssembler, BlockColumn, TextColumn, CodedColumn, PickedColumn, GroupColumn, SparseParts, groupRows, parseLine } from "../../src/index";
+import { ChunkBuilder, Interner } from "../../src/index";
+import { StoreAssembler, BlockColumn, TextColumn, CodedColumn, PickedColumn, GroupColumn, SparseParts, groupRows, parseLine } from "../../src/index";
 import { sessionLine, mediaLine } from "../helpers";
 
 const rowOf = (text: string) => parseLine(text, { file: "t.log", line: 1, last: false }, new Map()).row!;
 
 test("a parsing thread's dictionary starts afresh past its size bound, and the assembler still decodes every value", () => {
-  const dictionary = new Dictionary(7, 40); // 40 characters: a few user ids
-  const assembler = new DataAssembler();
+  const dictionary = new Interner({ id: 7, maxChars: 40 }); // 40 characters: a few user ids
+  const assembler = StoreAssembler.create();
   const users = Array.from({ length: 30 }, (_, i) => `user-${String(i).padStart(4, "0")}`);
   let resets = 0;
   for (let c = 0; c < 6; c++) {

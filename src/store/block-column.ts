@@ -39,6 +39,20 @@ export class BlockParts<A extends TypedArray> {
 
   constructor(private readonly make: new (length: number) => A, private readonly fill = 0) {}
 
+  /** Parts that go on from a finished column: its full blocks shared, its last one copied into a block of full size. */
+  static from<A extends TypedArray>(column: BlockColumn<A>, make: new (length: number) => A, fill = 0): BlockParts<A> {
+    const parts = new BlockParts(make, fill);
+    parts.blocks = [...column.blocks];
+    parts.length = column.length;
+    const rest = column.length & MASK;
+    if (rest > 0) {
+      const last = new make(BLOCK_ROWS);
+      last.set(parts.blocks[parts.blocks.length - 1] as never);
+      parts.blocks[parts.blocks.length - 1] = last;
+    }
+    return parts;
+  }
+
   /** Appends a part; `add`, when given, is added to each value (relative line numbers made absolute). */
   push(part: ArrayLike<number>, add = 0): void {
     let from = 0;
