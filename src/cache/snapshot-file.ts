@@ -50,15 +50,15 @@ export function readSnapshotFile(path: string, key: string, file: string): Snaps
   let records: Generator<Buffer> | undefined;
   try {
     const r = (records = readCacheFile(path, key));
-    const head = JSON.parse(next(r).toString("utf8")) as { meta: SnapshotMeta };
-    const extra = Extra.parse(head);
+    const head = JSON.parse(next(r).toString("utf8")) as { meta: SnapshotMeta; issues: LoadIssue[] };
+    const extra = Extra.parse(head); // checked; the issues are used as written (zod would reorder their keys)
     const values = JSON.parse(next(r).toString("utf8")) as unknown[][];
     if (!Array.isArray(values) || !values.every(Array.isArray)) return undefined;
     for (const list of values) for (const v of list) if (Array.isArray(v)) Object.freeze(v);
     const arrays = head.meta.arrays.map(({ type }) => arrayOfBytes(next(r), type));
     if (!r.next().done) return undefined;
     const data = restoreSnapshot({ meta: head.meta, values, arrays }, file);
-    const issues = extra.issues.map((i) => ({ ...i, file }) as unknown as LoadIssue);
+    const issues = head.issues.map((i) => ({ ...i, file }));
     return { data, issues, drift: extra.drift, lines: extra.lines, to: extra.to };
   } catch {
     return undefined;

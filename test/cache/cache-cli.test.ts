@@ -15,7 +15,7 @@ test("summary through the cache prints what --no-cache prints; --no-cache and st
   assert.equal(stdin.status, 0);
   assert.ok(!existsSync(dir), "stdin is never cached");
   const cold = cli(["summary", sample, "--json", "--cache-dir", dir]);
-  assert.ok(readdirSync(dir).some((n) => n.endsWith(".idx")) && readdirSync(dir).some((n) => n.endsWith(".seg")));
+  assert.ok(readdirSync(dir).some((n) => n.endsWith(".idx")) && readdirSync(dir).some((n) => n.endsWith(".snap")));
   const warm = cli(["summary", sample, "--json", "--cache-dir", dir]);
   assert.equal(cold.stdout, fresh.stdout);
   assert.equal(warm.stdout, fresh.stdout);
