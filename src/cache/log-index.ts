@@ -60,7 +60,7 @@ export function writeIndex(file: string, key: string, index: LogIndex): void {
   }
 }
 
-/** A parsed chunk as the cache keeps it. `fresh`: its codes start a new run of dictionaries (see `cachedChunks`). */
+/** A parsed chunk as the cache keeps it. `fresh`: its codes start a new run of dictionaries (see `openCachedLog`). */
 export interface StoredChunk {
   fresh: boolean;
   end: number;

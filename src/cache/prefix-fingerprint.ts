@@ -11,7 +11,7 @@ const TAIL_BYTES = 1 << 16;
  * A fingerprint of a file's first `end` bytes: a SHA-1 over `end`, 32 blocks of 4 KiB spread evenly over them and
  * their last 64 KiB (~200 KiB read whatever the size). A log rotated, truncated, replaced, or edited so that its
  * bytes moved (an insertion or a deletion) changes it; an edit that keeps every byte in place is caught by the
- * file's mtime instead (see `cachedChunks`).
+ * file's mtime instead (see `openCachedLog`).
  *
  * @example prefixFingerprint(fd, 1_000_000) // "9c1e…" (40 hex digits)
  */

@@ -10,7 +10,7 @@ import { StoreAssembler } from "../store/store-assembler";
 import type { MetricsData } from "../store/metrics-data";
 import { sessionsTable } from "./sessions-table";
 import { mediaTable } from "./media-table";
-import { mediaPerSession } from "./media-per-session";
+import { mediaPerSession, sessionsWithMedia } from "./media-per-session";
 import { joinMedia, type UserMismatch } from "./join-media";
 import type { ColumnLike } from "../store/column";
 
@@ -24,7 +24,7 @@ export interface MetricsTables {
   rows: { session_report: number; media_report: number };
   sessions: aq.ColumnTable;
   media: aq.ColumnTable;
-  /** Media aggregated per session, for every session with media (a filtered view: use `array()`/`objects()`). */
+  /** Media aggregated per session, for every session with media (views of `joined`'s and `orphans`' columns). */
   mediaPerSession: aq.ColumnTable;
   joined: aq.ColumnTable;
   orphans: aq.ColumnTable;
@@ -135,7 +135,7 @@ export function buildTables(data: MetricsData, context: { files: string[]; issue
     ...context,
     data,
     rows: { session_report: data.reports.ts.length, media_report: data.media.ts.length },
-    sessions, media, mediaPerSession: perSession.filter(aq.escape((d: { n_media: number }) => d.n_media > 0)), joined, orphans, userMismatches,
+    sessions, media, mediaPerSession: sessionsWithMedia(perSession), joined, orphans, userMismatches,
     superseded: data.reports.ts.length - data.reportedSessions,
     dimensions: [...data.dimensions],
   };

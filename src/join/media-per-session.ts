@@ -91,6 +91,21 @@ export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptio
   return aq.table(columns);
 }
 
+/**
+ * The rows of a per-session media table whose session has media (`n_media` > 0), as views of its columns.
+ *
+ * @example sessionsWithMedia(mediaPerSession(data, { sessions })).numRows() // sessions with at least one media report
+ */
+export function sessionsWithMedia(perSession: aq.ColumnTable): aq.ColumnTable {
+  const n = perSession.column(M.n_media) as unknown as ColumnLike<number>;
+  const rows: number[] = [];
+  for (let g = 0; g < n.length; g++) if (n.at(g)! > 0) rows.push(g);
+  const index = Int32Array.from(rows);
+  const columns: Record<string, unknown> = {};
+  for (const name of perSession.columnNames()) columns[name] = new PickedColumn(perSession.column(name) as unknown as ColumnLike<unknown>, index);
+  return aq.table(columns);
+}
+
 /** `media_user_ids` of a session whose media carry no user_id (or that has no media). */
 export const NO_USERS: readonly string[] = Object.freeze([]);
 
@@ -102,7 +117,9 @@ function sessionCodes(data: MetricsData, sessions: MediaPerSessionOptions["sessi
   if (!sessions) return { codes: new Int32Array(0), ids: data.sessionIds };
   if (sessions instanceof PickedColumn && sessions.source === data.reports.session_id) {
     const codes = data.reports.session_id.codes;
-    return { codes: Int32Array.from(sessions.index, (i) => codes.at(i)), ids: data.sessionIds };
+    const out = new Int32Array(sessions.index.length);
+    for (let k = 0; k < out.length; k++) out[k] = codes.at(sessions.index[k]);
+    return { codes: out, ids: data.sessionIds };
   }
   const code = new Map(data.sessionIds.map((id, c) => [id, c]));
   const extra: string[] = [];

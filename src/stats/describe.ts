@@ -1,5 +1,6 @@
-import { max, mean, min, quantileSorted, sampleStandardDeviation } from "simple-statistics";
+import { quantileSorted } from "simple-statistics";
 import { finiteValues } from "./finite-values";
+import { momentsOf } from "./moments";
 
 /** Summary statistics of one column. */
 export interface Description {
@@ -25,15 +26,6 @@ export function describe(xs: ArrayLike<unknown>): Description | undefined {
   const { values, missing } = finiteValues(xs);
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: values.length,
-    missing,
-    mean: mean(values),
-    std: values.length > 1 ? sampleStandardDeviation(values) : NaN,
-    min: min(values),
-    q1: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    q3: quantileSorted(sorted, 0.75),
-    max: max(values),
-  };
+  const { n, mean, std, min, max } = momentsOf(values, missing);
+  return { n, missing, mean, std, min, q1: quantileSorted(sorted, 0.25), median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75), max };
 }
