@@ -144,7 +144,7 @@ if (process.argv[2] === "--child") {
   };
   const cache = cacheBench(log);
   results.cache = cache;
-  console.log(`cache      duckdb ${cache.duckdb.toFixed(2)} s; summary cold ${cache.cold.toFixed(2)} s (peak RSS ${cache.coldRssMB.toFixed(0)} MB), warm ${cache.warm.toFixed(2)} s, grown 1% ${cache.grown.toFixed(2)} s; cache ${cache.cacheMB.toFixed(0)} MB`);
+  console.log(`cache      duckdb ${cache.duckdb.toFixed(2)} s; summary cold ${cache.cold.toFixed(2)} s (peak RSS ${cache.coldRssMB.toFixed(0)} MB), warm ${cache.warm.toFixed(2)} s, grown 1% ${cache.grown.toFixed(2)} s; cache ${cache.cacheMB.toFixed(0)} MB; metrics-kit --help ${cache.help.toFixed(2)} s (node -e 0: ${cache.node.toFixed(2)} s)`);
   ratios["summary cold (cache written)/baseline time"] = cache.cold / b.seconds;
   ratios["summary cold peak RSS/baseline (lowest run)"] = cache.coldRssMB / Math.min(...b.runs.map((r) => r.maxRssMB));
   ratios["summary warm/duckdb (target ≤ 0.1)"] = cache.warm / cache.duckdb;
@@ -209,7 +209,9 @@ function cacheBench(file) {
     return summary(grownLog).seconds;
   });
   unlinkSync(grownLog);
-  return { duckdb, cold: median(cold.map((r) => r.seconds)), coldRssMB: median(cold.map((r) => r.rssMB)), warm, grown, cacheMB };
+  const help = runs(() => wall([cli, "--help"]).seconds);
+  const node = runs(() => wall(["-e", "0"]).seconds);
+  return { help, node, duckdb, cold: median(cold.map((r) => r.seconds)), coldRssMB: median(cold.map((r) => r.rssMB)), warm, grown, cacheMB };
 }
 
 /** Runs a command to its end, polling /proc for the tslab kernel's peak RSS (VmHWM); returns seconds and MB. */

@@ -66,8 +66,8 @@ export * from "./rules/score-rules";
 export * from "./generate/python-json-writer";
 export * from "./generate/scenarios";
 export * from "./generate/truth";
-export * from "./generate/backend-scoring";
-export * from "./generate/score-lattice";
+export * from "./rules/backend-scoring";
+export * from "./rules/score-lattice";
 export * from "./generate/answer-text";
 export * from "./generate/generate-log";
 

@@ -4,7 +4,7 @@ import { studentTimelines } from "../join/student-timelines";
 import { dimensionQuality, type DimensionQualityOptions, type DimensionQualityReport } from "./dimension-quality";
 import { featureLinks, type FeatureLink, type FeatureLinkOptions } from "./feature-links";
 import { studentProgress, type ProgressOptions, type ProgressReport } from "./student-progress";
-import { unreachableTags, type UnreachableTag } from "../generate/score-lattice";
+import { unreachableTags, type UnreachableTag } from "../rules/score-lattice";
 import { plainAnswers } from "./plain-answers";
 
 export interface AnalyzeOptions {

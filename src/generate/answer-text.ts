@@ -1,4 +1,4 @@
-import { REFLECTION_KEYWORDS, STAR_GROUPS, type AnswerCounts } from "./backend-scoring";
+import { REFLECTION_KEYWORDS, STAR_GROUPS, type AnswerCounts } from "../rules/backend-scoring";
 
 /** Filler and neutral words that contain no keyword and no other filler, whatever they are glued to. */
 const WORDS = { zh: { filler: "嗯", neutral: "回答" }, en: { filler: "um", neutral: "word" } } as const;

@@ -1,4 +1,4 @@
-import type { AnswerCounts } from "./backend-scoring";
+import type { AnswerCounts } from "../rules/backend-scoring";
 import type { Rng } from "./rng";
 import type { ScenarioParams } from "./scenarios";
 import type { Student } from "./students";

@@ -8,7 +8,7 @@ import { GenerateOptions, scenario, type ResolvedOptions, type ScenarioParams } 
 import { blockCount, simulateBlock, type BlockTruth, type EventLines } from "./simulate-block";
 import type { LinePlants } from "./faults";
 import { NULL_FEATURES, plantedFeatures } from "./planted-links";
-import { unreachableTags } from "./score-lattice";
+import { unreachableTags } from "../rules/score-lattice";
 import type { LinePlant, Truth } from "./truth";
 
 /** A streaming generator: `lines` yields each line of the log (with its newline), `truth()` what was planted. */

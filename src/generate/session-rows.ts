@@ -1,5 +1,5 @@
 import { pyInt } from "./python-json-writer";
-import type { BackendScores } from "./backend-scoring";
+import type { BackendScores } from "../rules/backend-scoring";
 import type { Rng } from "./rng";
 
 /** The backend's mock timeline messages per event type. */

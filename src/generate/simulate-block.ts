@@ -1,7 +1,7 @@
 import { parseTimestamp } from "../schema/timestamp";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { PearsonSums, type CorrSums } from "../stats/pearson-sums";
-import { scoreCounts } from "./backend-scoring";
+import { scoreCounts } from "../rules/backend-scoring";
 import { createRng } from "./rng";
 import { EventHeap } from "./event-heap";
 import { idMaker } from "./ids";

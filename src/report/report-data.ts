@@ -6,7 +6,7 @@ import { summarize, type Summary } from "../summary/summarize";
 import { analyze, type AnalyzeOptions } from "../analysis/analyze";
 import { qualityRows, linkRows, progressRows, studentRows } from "../analysis/result-rows";
 import { plainAnswers, type PlainAnswers } from "../analysis/plain-answers";
-import type { UnreachableTag } from "../generate/score-lattice";
+import type { UnreachableTag } from "../rules/score-lattice";
 import { replay } from "../analysis/replay";
 import { scoringInput, type ScoringInput } from "../rules/scoring-input";
 import { encodeScoringInput, type ScoringInputJson } from "../rules/scoring-input-json";

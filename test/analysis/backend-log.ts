@@ -1,6 +1,6 @@
 import { createRng, type Rng } from "../../src/generate/rng";
 import { pyDumps, pyInt, pyIsoformat } from "../../src/generate/python-json-writer";
-import { FILLER_WORDS, REFLECTION_KEYWORDS, STAR_GROUPS, scoreAnswers } from "../../src/generate/backend-scoring";
+import { FILLER_WORDS, REFLECTION_KEYWORDS, STAR_GROUPS, scoreAnswers } from "../../src/rules/backend-scoring";
 import { defaultRules, DIMENSION_NAMES, taskFocus } from "../../src/rules/rules-config";
 import { overallScore, taskDimensions } from "../../src/rules/score-rules";
 

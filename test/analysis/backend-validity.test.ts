@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTables, analyze, analysisJson, plainAnswers, defaultRules, dimensionColumn, DIMENSION_NAMES, type Analysis, type MetricsTables } from "../../src/index";
-import { scoreLattice } from "../../src/generate/score-lattice";
+import { scoreLattice } from "../../src/rules/score-lattice";
 import { writeTemp } from "../helpers";
 import { backendLog, COIN, NULL_FEATURES, type BackendLog } from "./backend-log";
 

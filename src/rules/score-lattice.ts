@@ -1,5 +1,5 @@
-import { defaultRules, type RulesConfig } from "../rules/rules-config";
-import { clarityScore } from "../rules/score-rules";
+import { defaultRules, type RulesConfig } from "./rules-config";
+import { clarityScore } from "./score-rules";
 import { reflectionScore, REFLECTION_KEYWORDS, starScore, STAR_GROUPS } from "./backend-scoring";
 
 /**

@@ -1,6 +1,6 @@
-import { defaultRules, DIMENSION_NAMES, taskFocus, type RulesConfig } from "../rules/rules-config";
-import { clarityScore, overallScore, taskDimensions } from "../rules/score-rules";
-import { pyRound } from "../rules/py-round";
+import { defaultRules, DIMENSION_NAMES, taskFocus, type RulesConfig } from "./rules-config";
+import { clarityScore, overallScore, taskDimensions } from "./score-rules";
+import { pyRound } from "./py-round";
 
 /**
  * A transcription of the backend's heuristic scoring of a session's answers (`../shared/metrics-log.md`, "The
