@@ -2,7 +2,7 @@
 // Skips the compile when dist/ is newer than every source file, and always under the test runner (scripts/test.mjs
 // builds before the tests and sets METRICS_KIT_BUILT=1: a test must not rebuild dist/ while another reads it).
 import { execFileSync } from "node:child_process";
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, statSync, existsSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,6 +26,17 @@ try {
   console.error("build failed: see the TypeScript errors above");
   process.exit(1);
 }
+// Compiled files whose source is gone (a module moved or removed) are removed, so that nothing stale can be loaded.
+const BUNDLES = new Set(["report/report-app.js", "notebook/tuner-output.js"]);
+const prune = (dir, rel = "") => {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) prune(path, name);
+    else if (/\.(js|d\.ts|js\.map)$/.test(e.name) && !BUNDLES.has(name) && !existsSync(join(root, "src", name.replace(/\.(js|d\.ts|js\.map)$/, ".ts")))) rmSync(path);
+  }
+};
+prune(join(root, "dist"));
 // The browser scripts, each with the library's rules code bundled into one IIFE: the HTML report's, and the tuner a
 // notebook output runs (showTuner; the same tuner widget). Written before the stamp file is touched so that an
 // interrupted build is redone.

@@ -7,7 +7,7 @@ import { overallScore, taskDimensions } from "../../src/rules/score-rules";
 /**
  * A test log scored the way the backend really scores: simulated answer texts (a number of answers per session, a
  * length per answer, the fillers and keywords a candidate uses) go through the transcription of the backend's
- * scoring (`src/generate/backend-scoring.ts`). What is planted, per dimension:
+ * scoring (`src/rules/backend-scoring.ts`). What is planted, per dimension:
  * - 结构化表达（STAR）: a pure length confound — every word has the same small chance of being a STAR keyword,
  *   whoever speaks, so coverage of the joined answers rises with how much is said (a talkativeness trait).
  * - 表达清晰度: fillers per word fall with skill and, for the improvers, with practice (0.07 → 0.005 over their
