@@ -54,6 +54,7 @@ export * from "./join/join-media";
 export * from "./join/student-timelines";
 export * from "./join/load-tables";
 export { cacheSettings, DEFAULT_CACHE_BYTES, type CacheOptions, type CacheSettings } from "./cache/cache-settings";
+export { cacheWrites } from "./cache/pending-writes";
 export * from "./join/most-active-student";
 
 export * from "./stats/finite-values";

@@ -1,5 +1,6 @@
 import { readdirSync, statSync, unlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
+import { removeDeadTemps } from "../io/temp-files";
 
 /** The names the cache gives its files; any other file in its folder is left alone. */
 export const CACHE_NAME = /^[0-9a-f]{40}(\.[0-9a-f]{10})?\.(idx|seg|snap)$/;
@@ -22,11 +23,12 @@ export function touchEntries(dir: string, names: readonly string[]): void {
 
 /**
  * Bounds the cache: while its files (by name, `CACHE_NAME`) hold more than `maxBytes`, deletes the least recently
- * used (oldest mtime), never those in `keep`. Returns the bytes left.
+ * used (oldest mtime), never those in `keep`; deletes the temporary files of killed writers first. Returns the bytes left.
  *
  * @example evict("/cache", 2 ** 31, new Set(["ab….idx"]))
  */
 export function evict(dir: string, maxBytes: number, keep: ReadonlySet<string>): number {
+  removeDeadTemps(dir);
   const files: { name: string; size: number; mtime: number }[] = [];
   for (const name of readdirSync(dir)) {
     if (!CACHE_NAME.test(name)) continue;

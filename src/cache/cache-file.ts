@@ -42,12 +42,28 @@ export class CacheWriter {
 
   /** Appends one record. */
   record(bytes: Uint8Array): void {
+    this.out.write(this.recordHead(bytes));
+    this.out.write(bytes);
+  }
+
+  /**
+   * Appends records without blocking the thread, in batches (see `OutputFile.writeLater`; their CRCs are taken
+   * here, first): the caller goes on meanwhile, and must not change the records' bytes until it resolves.
+   */
+  async recordsLater(records: readonly Uint8Array[]): Promise<void> {
+    const BATCH = 256;
+    const heads = records.map((r) => this.recordHead(r));
+    for (let k = 0; k < records.length; k += BATCH) {
+      await this.out.writeLater(records.slice(k, k + BATCH).flatMap((r, j) => [heads[k + j], r]));
+    }
+  }
+
+  private recordHead(bytes: Uint8Array): Buffer {
     const head = Buffer.alloc(8);
     head.writeUInt32LE(bytes.length, 0);
     head.writeUInt32LE(crc32(bytes), 4);
-    this.out.write(head);
-    this.out.write(bytes);
     this.count++;
+    return head;
   }
 
   /** Ends the file and renames it into place. */

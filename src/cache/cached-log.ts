@@ -14,6 +14,7 @@ import { readIndex, readSegment, writeIndex, type LogIndex, type SegmentRef, typ
 import { parserIdentity } from "./parser-identity";
 import { prefixFingerprint } from "./prefix-fingerprint";
 import { readSnapshotFile, writeSnapshotFile, type SnapshotBase } from "./snapshot-file";
+import { inBackground } from "./pending-writes";
 
 /** A located chunk; `fresh` when its interner codes start a new run (the assembler forgets the threads' interners). */
 export interface CachedChunk extends LocatedChunk {
@@ -34,7 +35,7 @@ export interface CachedLog {
   base?: SnapshotBase;
   /** The chunks after the base, in line order: appends replayed from the cache, then the bytes parsed now. */
   chunks: AsyncIterable<CachedChunk>;
-  /** Called once the chunks are read: keeps what the cache should of the log (never throws). */
+  /** Called once the chunks are read: keeps what the cache should of the log, in the background (`cacheWrites`; never throws). */
   keep(data: LoadedData): void;
 }
 
@@ -165,17 +166,17 @@ function plainLog(log: Log): CachedLog {
   return {
     base: trusted ? base : undefined,
     chunks: chunks(),
-    keep: (data) => safely(() => keepPlain(log, entry, index, { ...state, retake: retake && (state.parsed || !trusted || segments.length > 0), extent, data })),
+    keep: (data) => inBackground(() => keepPlain(log, entry, index, { ...state, retake: retake && (state.parsed || !trusted || segments.length > 0), extent, data })),
   };
 }
 
 /** After a plain log's chunks: its new snapshot or segment and its index written (when the file did not change meanwhile), the cache bounded. */
-function keepPlain(
+async function keepPlain(
   log: Log,
   entry: { path: string; id: string; key: string; indexName: string },
   index: LogIndex | undefined,
   s: { kept: SegmentRef[]; writer?: SegmentWriter; retake: boolean; extent: Extent; data: LoadedData },
-): void {
+): Promise<void> {
   const { stats, settings } = log;
   const now = statSync(log.file, { bigint: true });
   if (now.ino !== stats.ino || now.dev !== stats.dev || now.size < stats.size) return s.writer?.discard();
@@ -183,7 +184,7 @@ function keepPlain(
   let segments = s.kept;
   if (s.retake) {
     const name = `${entry.id}.${randomBytes(5).toString("hex")}.snap`;
-    writeSnapshotFile(join(settings.dir, name), snapshotKey(name, log.params), s.extent.base(s.data.complete()));
+    await writeSnapshotFile(join(settings.dir, name), snapshotKey(name, log.params), s.extent.base(s.data.complete()));
     [snapshot, segments] = [{ name, to: s.extent.to, lines: s.extent.lines }, []];
   } else {
     const added = s.writer?.commit();
@@ -217,7 +218,7 @@ function gzipLog(log: Log): CachedLog {
   const key = `gzip ${content} ${log.params}`;
   const path = join(settings.dir, name);
   const base = readSnapshotFile(path, key, file);
-  if (base) return { base, chunks: run([], 0), keep: () => safely(() => touchEntries(settings.dir, [name])) };
+  if (base) return { base, chunks: run([], 0), keep: () => inBackground(() => touchEntries(settings.dir, [name])) };
   const extent = new Extent(0, 0);
   async function* chunks(): AsyncGenerator<CachedChunk, void, undefined> {
     for await (const c of run(parseChunks([file], log.options), 0)) {
@@ -227,10 +228,10 @@ function gzipLog(log: Log): CachedLog {
   }
   return {
     chunks: chunks(),
-    keep: (data) => safely(() => {
+    keep: (data) => inBackground(async () => {
       const now = statSync(file, { bigint: true });
       if (now.ino !== log.stats.ino || now.size !== log.stats.size || now.mtimeNs !== log.stats.mtimeNs) return;
-      writeSnapshotFile(path, key, extent.base(data.whole()));
+      await writeSnapshotFile(path, key, extent.base(data.whole()));
       evict(settings.dir, settings.maxBytes, new Set([name]));
     }),
   };
@@ -256,12 +257,3 @@ function contentHash(fd: number): string {
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
-
-/** Runs a cache write; a cache that cannot be written (permissions, a full disk) leaves the load as it is. */
-function safely(write: () => void): void {
-  try {
-    write();
-  } catch {
-    // the cache is an optimisation: its failures never fail a load
-  }
-}

@@ -23,17 +23,19 @@ const Extra = z.object({
 
 /**
  * Writes a log's data as a snapshot file, atomically: a record of JSON (the snapshot's description, the issues,
- * drift and extent), one of its value lists, then one record per typed array, each with its CRC.
+ * drift and extent), one of its value lists, then one record per typed array, each with its CRC. The arrays are
+ * written on libuv's thread pool while the caller goes on (building tables from the same, unchanging, arrays); the
+ * promise resolves once the file is in place.
  *
- * @example writeSnapshotFile("/cache/ab….snap", key, { data, issues, drift, lines, to })
+ * @example await writeSnapshotFile("/cache/ab….snap", key, { data, issues, drift, lines, to })
  */
-export function writeSnapshotFile(path: string, key: string, base: SnapshotBase): void {
+export async function writeSnapshotFile(path: string, key: string, base: SnapshotBase): Promise<void> {
   const s = takeSnapshot(base.data);
   const w = CacheWriter.open(path, key);
   try {
     w.record(Buffer.from(JSON.stringify({ meta: s.meta, issues: base.issues, drift: base.drift, lines: base.lines, to: base.to })));
     w.record(Buffer.from(JSON.stringify(s.values)));
-    for (const a of s.arrays) w.record(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    await w.recordsLater(s.arrays.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)));
     w.commit();
   } finally {
     w.discard();

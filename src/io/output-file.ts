@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, writev } from "node:fs";
 import { dirname } from "node:path";
 import { checkOutput, OutputExistsError, pathStats } from "./output-check";
 import { releaseTemp, removeStaleTemps, tempPath, trackTemp } from "./temp-files";
@@ -52,6 +52,25 @@ export class OutputFile {
   write(bytes: Uint8Array): void {
     let off = 0;
     while (off < bytes.length) off += fail(this.file, () => writeSync(this.fd, bytes, off));
+  }
+
+  /**
+   * Appends buffers without blocking the thread (one `writev` on libuv's thread pool; what a short write leaves is
+   * written synchronously): the caller goes on meanwhile, and must not change the buffers until it resolves.
+   */
+  writeLater(buffers: readonly Uint8Array[]): Promise<void> {
+    const total = buffers.reduce((n, b) => n + b.length, 0);
+    return new Promise((resolve, reject) => {
+      writev(this.fd, buffers as Uint8Array[], (error, written) => {
+        if (error) return reject(new Error(`cannot write ${this.file}: ${error.message}`));
+        try {
+          if (written < total) this.write(Buffer.concat(buffers as Uint8Array[]).subarray(written));
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
   }
 
   /**

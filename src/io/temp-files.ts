@@ -46,6 +46,33 @@ export function removeStaleTemps(file: string): void {
   }
 }
 
+/**
+ * Deletes every temporary file in `dir` left by a writer that was killed (see `removeStaleTemps`), whatever its
+ * destination: what the cache does, whose files have names of their own each time.
+ *
+ * @example removeDeadTemps("/home/me/.cache/interview-metrics-kit")
+ */
+export function removeDeadTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /\.metrics-kit-(\d+)-[0-9a-f]+\.tmp$/.exec(name);
+    if (!name.startsWith(".") || !m) continue;
+    const pid = Number(m[1]);
+    if (pid > 0 && pid !== process.pid && !running(pid)) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // removed meanwhile
+      }
+    }
+  }
+}
+
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);

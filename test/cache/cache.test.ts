@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { spawn } from "node:child_process";
-import { loadTables, generateLog, Column, type MetricsData, type MetricsTables } from "../../src/index";
+import { spawn, spawnSync } from "node:child_process";
+import { loadTables, generateLog, cacheWrites, Column, type MetricsData, type MetricsTables } from "../../src/index";
 import { tempDir } from "../helpers";
 
 // Every case loads a log through the cache and compares with a load that bypasses it (`cache: false`): issues,
@@ -35,6 +35,7 @@ function assertSame(cached: MetricsTables, fresh: MetricsTables): void {
 async function check(files: string | string[], dir: string): Promise<{ cached: number; parsed: number; tables: MetricsTables }> {
   const list = typeof files === "string" ? [files] : files;
   const tables = await loadTables(list, { ...small, cacheDir: dir });
+  await cacheWrites();
   assertSame(tables, await loadTables(list, { ...small, cache: false }));
   return { cached: tables.read!.cachedLines, parsed: tables.read!.parsedLines, tables };
 }
@@ -188,10 +189,13 @@ test("the cache stays within its bound: the least recently used log's files go f
   // What the newer log's cache takes alone: the bound holds it, but not both logs' caches.
   const alone = join(root, "alone");
   await loadTables(logs[1], { ...small, cacheDir: alone });
+  await cacheWrites();
   const bound = bytes(alone) + 100;
   await loadTables(logs[0], { ...small, cacheDir: cache });
+  await cacheWrites();
   assert.ok(bytes(cache) > 100, "the older log's cache is larger than the slack");
   await loadTables(logs[1], { ...small, cacheDir: cache, cacheMaxBytes: bound });
+  await cacheWrites();
   const total = bytes(cache);
   assert.ok(total <= bound, `${total} bytes left`);
   assert.equal((await check(logs[1], cache)).parsed, 0, "the newer log stays cached");
@@ -223,4 +227,18 @@ const options = { highWaterMark: 4096, workers: 1, cacheDir: ${JSON.stringify(ca
   const last = await runOne(true);
   assert.deepEqual({ issues: last.issues, joined: last.joined }, expected);
   assert.equal(last.parsed, 0, "the cache they left is whole");
+});
+
+test("a cache write killed midway leaves only a temporary file, which the next load removes; its result is the uncached one", async () => {
+  const { log, cache } = setup(text(40, 14));
+  await check(log, cache);
+  // The temporary file a writer killed by a signal leaves: named by its destination and its (now gone) process id.
+  const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+  const snap = readdirSync(cache).find((n) => n.endsWith(".snap"))!;
+  const stale = join(cache, `.${snap.replace(/\.[0-9a-f]{10}\.snap$/, ".0123456789.snap")}.metrics-kit-${dead}-abcdef0123.tmp`);
+  writeFileSync(stale, readFileSync(join(cache, snap)).subarray(0, 100));
+  appendFileSync(log, text(40, 15));
+  await check(log, cache);
+  assert.ok(!existsSync(stale), "the killed writer's temporary file is gone");
+  assert.equal((await check(log, cache)).parsed, 0);
 });
