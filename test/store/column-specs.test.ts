@@ -55,7 +55,8 @@ test("a chunk's every column buffer is in its transfer list (none is cloned betw
   for (const r of rows) b.add(r.row, r.line);
   const chunk = b.finish();
   const buffers = new Set(chunkTransferList(chunk));
-  const views = [chunk.reports, chunk.media].flatMap((t) => [t.line as ArrayBufferView, ...Object.values(t.columns).flatMap((c) => (ArrayBuffer.isView(c) ? [c] : [c.bytes, c.ends]))]);
+  const buffersOf = (c: unknown): ArrayBufferView[] => (ArrayBuffer.isView(c) ? [c] : [(c as { bytes: Uint8Array }).bytes, (c as { ends: Uint32Array }).ends]);
+  const views = [chunk.reports, chunk.media].flatMap((t) => [t.line, ...Object.values(t.columns).flatMap(buffersOf)]);
   for (const v of [...views, ...chunk.reports.scores, ...chunk.reports.comments]) assert.ok(buffers.has(v.buffer as ArrayBuffer));
   assert.deepEqual(Object.keys(chunk.reports.columns), CHUNK_SPECS.reports.map((s) => s.name));
   assert.deepEqual(Object.keys(chunk.media.columns), CHUNK_SPECS.media.map((s) => s.name));
