@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "commander";
-import { parseTimestamp } from "../schema/timestamp";
+import { parseTimestamp } from "../schema/parse-timestamp";
 
 // Commander's argument parsers for the CLI's numeric, range and date options: a bad value stops the command before
 // it does anything, with commander's one line ("option '--students <n>' argument '-5' is invalid. expected …")

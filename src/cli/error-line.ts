@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /**
  * The one line the CLI prints for an error: its message's first line; a zod error (the library's options or files
@@ -7,9 +7,11 @@ import { z } from "zod";
  * @example errorLine(GenerateOptions.safeParse({ students: -5 }).error) // "invalid students: Too small: expected number to be >0"
  */
 export function errorLine(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
+  // Told by its name, so that the CLI starts without loading zod.
+  if (error instanceof Error && error.name === "ZodError" && Array.isArray((error as z.ZodError).issues)) {
+    const { issues } = error as z.ZodError;
+    const issue = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
     return `invalid ${issue?.path.length ? issue.path.join(".") : "value"}: ${issue?.message ?? "rejected"}${more}`;
   }
   return (error instanceof Error ? error.message : String(error)).split("\n")[0];

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { ScenarioName } from "../generate/scenarios";
+import { SCENARIO_NAMES } from "../generate/scenario-names";
 import type { Truth } from "../generate/truth";
 import { checkOutput } from "../io/output-check";
 import { dateArg, integerArg, numberArg, rangeArg } from "./arg-parsers";
@@ -10,7 +10,7 @@ export function generateCommand(): Command {
   return new Command("generate")
     .description("write a synthetic metrics.log with planted truth")
     .requiredOption("--out <file>", "output log, - for stdout")
-    .addOption(new Option("--scenario <name>", "scenario").choices(ScenarioName.options).default("baseline"))
+    .addOption(new Option("--scenario <name>", "scenario").choices(SCENARIO_NAMES).default("baseline"))
     .addOption(new Option("--students <n>", "number of students").argParser(integerArg({ min: 1 })).default(200))
     .addOption(new Option("--sessions <min-max>", "sessions per student (or one number)").argParser(rangeArg({ min: 1 })).default([1, 6], "1-6"))
     .addOption(new Option("--seed <s>", "random seed (an integer)").argParser(integerArg()).default(42))

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { MetricsLoadError } from "../load/load-issue";
+import type { MetricsLoadError } from "../load/load-issue";
 import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
 import { extraCommands } from "./extra-commands";
@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     // Commander has printed its one line already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     process.stderr.write(`metrics-kit: ${errorLine(error)}\n`);
-    return error instanceof MetricsLoadError ? 1 : 2;
+    return isLoadError(error) ? 1 : 2;
   }
 }
 
@@ -47,4 +47,9 @@ export function main(argv: string[]): void {
   run(argv).then((code) => {
     process.exitCode = code;
   });
+}
+
+/** A `MetricsLoadError` (strict mode stopped at a bad line), told by its name: the CLI starts without the loader. */
+function isLoadError(error: unknown): error is MetricsLoadError {
+  return error instanceof Error && error.name === "MetricsLoadError";
 }

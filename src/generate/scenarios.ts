@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { SCENARIO_NAMES } from "./scenario-names";
 
 /** The named scenarios an analyst can start from. */
-export const ScenarioName = z.enum(["baseline", "ceiling", "arbitrary", "strong-media", "improvers", "length-confound"]);
+export const ScenarioName = z.enum(SCENARIO_NAMES);
 export type ScenarioName = z.infer<typeof ScenarioName>;
 
 /** Per-dimension parameters of the latent model (dimension order: STAR, clarity, reflection). */
