@@ -41,12 +41,17 @@ export class Interner {
     if (options.nullFirst) this.code(null);
   }
 
-  /** An interner that goes on from `values` (each coded as its index); its next `take()` gives only what comes after. */
-  static from(values: readonly (string | null)[], options: InternerOptions = {}): Interner {
+  /**
+   * An interner that goes on from `values` (each coded as its index; the array is taken over, not copied: new
+   * values are appended to it); its next `take()` gives only what comes after.
+   */
+  static from(values: (string | null)[], options: InternerOptions = {}): Interner {
     const interner = new Interner({ ...options, nullFirst: false });
-    for (const v of values) interner.code(v);
-    if (interner.values.length !== values.length) throw new TypeError("Interner.from: the values repeat");
-    interner.taken = interner.values.length;
+    const index = interner.index;
+    for (let i = 0; i < values.length; i++) index.set(values[i], i);
+    if (index.size !== values.length) throw new TypeError("Interner.from: the values repeat");
+    (interner as { values: (string | null)[] }).values = values;
+    interner.taken = values.length;
     return interner;
   }
 

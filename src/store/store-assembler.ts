@@ -35,7 +35,7 @@ export class StoreAssembler {
 
   /** `from`: data to go on from (see `StoreAssembler.resume`). */
   private constructor(from?: { data: MetricsData; file: string }) {
-    const strings = from ? Interner.from(from.data.reports.user_id.values) : new Interner({ nullFirst: true });
+    const strings = from ? Interner.from(from.data.reports.user_id.values as (string | null)[]) : new Interner({ nullFirst: true });
     const lists = from ? ListInterner.from(from.data.reports.strength_tags.values, strings) : new ListInterner(strings);
     this.values = { strings, lists, sessionIds: from ? Interner.from(from.data.sessionIds) : new Interner() };
     const file = strings.code(from?.file);
