@@ -15,6 +15,7 @@ import { featureLinks, type FeatureLink } from "./feature-links";
 import { dimensionEvidence, type EvidenceLink } from "./dimension-evidence";
 import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
 import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
+import { timelineInput } from "./timeline-input";
 import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
 
 /** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
@@ -91,7 +92,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const rankCache: { last?: DiagnosticRanks } = {};
   const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
   const evidence = dimensionEvidence(links, dimensions, rules, options);
-  const timeline = options.timeline ?? studentTimelines(sessions);
+  const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
   const out = nameRecord<DimensionQuality>();

@@ -2,6 +2,7 @@ import type * as aq from "arquero";
 import { pearson } from "../stats/correlation";
 import { iccConsistency } from "../stats/icc-consistency";
 import { dimensionColumn } from "../join/columns";
+import { storedColumn } from "./finite-column";
 
 /**
  * Pearson's r between a student's consecutive sessions on one dimension, over a `studentTimelines` table: the
@@ -10,8 +11,8 @@ import { dimensionColumn } from "../join/columns";
  * @example consecutiveRetest(studentTimelines(t.sessions), "表达清晰度") // { r: 0.41, pairs: 812 }
  */
 export function consecutiveRetest(timeline: aq.ColumnTable, dimension: string): { r: number | undefined; pairs: number } {
-  const users = timeline.array("user_id") as ArrayLike<string>;
-  const scores = timeline.array(dimensionColumn(dimension)) as ArrayLike<number>;
+  const users = storedColumn(timeline, "user_id") as ArrayLike<string>;
+  const scores = storedColumn(timeline, dimensionColumn(dimension)) as ArrayLike<number>;
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 1; i < users.length; i++) {
@@ -32,8 +33,8 @@ export function consecutiveRetest(timeline: aq.ColumnTable, dimension: string): 
  * @example growthCorrectedRetest(studentTimelines(t.sessions), "表达清晰度") // { icc: 0.62, students: 240, sessions: 3 }
  */
 export function growthCorrectedRetest(timeline: aq.ColumnTable, dimension: string, sessions = 3): { icc: number | undefined; students: number; sessions: number } {
-  const users = timeline.array("user_id") as ArrayLike<string>;
-  const scores = timeline.array(dimensionColumn(dimension)) as ArrayLike<number>;
+  const users = storedColumn(timeline, "user_id") as ArrayLike<string>;
+  const scores = storedColumn(timeline, dimensionColumn(dimension)) as ArrayLike<number>;
   const rows: number[][] = [];
   let row: number[] = [];
   for (let i = 0; i < users.length; i++) {

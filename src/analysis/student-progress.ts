@@ -4,6 +4,7 @@ import { studentTimelines } from "../join/student-timelines";
 import type { DimensionQualityReport } from "./dimension-quality";
 import { dimensionColumn } from "../join/columns";
 import { nameRecord } from "../join/name-record";
+import { timelineInput } from "./timeline-input";
 
 /** Options of `studentProgress`. */
 export interface ProgressOptions {
@@ -70,7 +71,7 @@ export interface ProgressReport {
  */
 export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly string[], quality: DimensionQualityReport, options: ProgressOptions = {}): ProgressReport {
   const { minSessions = 3, rciCritical = 1.96 } = options;
-  const tl = (options.timeline ?? studentTimelines(sessions)).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
+  const tl = (options.timeline ?? studentTimelines(timelineInput(sessions, dimensions))).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
   const users = tl.array("user_id") as string[];
   const index = tl.array("session_index") as number[];
   const changes: StudentChange[] = [];
