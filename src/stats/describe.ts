@@ -1,5 +1,5 @@
 import { max, mean, min, quantileSorted, sampleStandardDeviation } from "simple-statistics";
-import { finiteValues } from "./finite-values";
+import { presentValues } from "./finite-values";
 
 /** Summary statistics of one column. */
 export interface Description {
@@ -22,12 +22,15 @@ export interface Description {
  * @example describe([1, 2, 3, null]) // { n: 3, missing: 1, mean: 2, std: 1, min: 1, q1: 1.5, median: 2, q3: 2.5, max: 3 }
  */
 export function describe(xs: ArrayLike<unknown>): Description | undefined {
-  const { values, missing } = finiteValues(xs);
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+  // Typed arrays: a column of every session is described without two boxed copies on the JS heap.
+  const present = presentValues(xs);
+  if (present.length === 0) return undefined;
+  // simple-statistics reads its arguments by index only: typed arrays give the same results.
+  const values = present as unknown as number[];
+  const sorted = present.slice().sort((a, b) => a - b) as unknown as number[];
   return {
     n: values.length,
-    missing,
+    missing: xs.length - values.length,
     mean: mean(values),
     std: values.length > 1 ? sampleStandardDeviation(values) : NaN,
     min: min(values),
