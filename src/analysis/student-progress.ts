@@ -88,18 +88,12 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
     const sd = quality.dimensions[dim]?.std ?? NaN;
     const rxx = quality.dimensions[dim]?.retest_icc ?? quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;
-    const byIndex = new Map<number, number[]>();
     let start = 0;
     const slopes: number[] = [];
     for (let i = 1; i <= users.length; i++) {
       if (i < users.length && users[i] === users[start]) continue;
       const pts: [number, number][] = [];
       for (let k = start; k < i; k++) if (Number.isFinite(scores(k))) pts.push([index(k), scores(k)]);
-      for (const [x, y] of pts) {
-        let ys = byIndex.get(x);
-        if (!ys) byIndex.set(x, (ys = []));
-        ys.push(y);
-      }
       if (pts.length >= minSessions) {
         const slope = linearRegression(pts).m;
         const change = pts[pts.length - 1][1] - pts[0][1];
@@ -111,11 +105,7 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
     }
     const m = slopes.length ? mean(slopes) : NaN;
     const se = slopes.length > 1 ? sampleStandardDeviation(slopes) / Math.sqrt(slopes.length) : NaN;
-    const curve = [...byIndex].sort((a, b) => a[0] - b[0]).map(([session_index, ys]) => {
-      const mu = mean(ys);
-      const half = ys.length > 1 ? (1.96 * sampleStandardDeviation(ys)) / Math.sqrt(ys.length) : 0;
-      return { session_index, mean: mu, lo: mu - half, hi: mu + half, n: ys.length };
-    });
+    const curve = cohortCurve(rows.length, scores, index);
     report.dimensions[dim] = {
       mean_change_per_session: m,
       ci95: [m - 1.96 * se, m + 1.96 * se],
@@ -126,6 +116,30 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
   }
   report.by_student = studentSummaries(users, (k) => counts[rows[k]], changes);
   return report;
+}
+
+/**
+ * The cohort curve over rows `0 … n - 1`: per session index (ascending), the mean of the scores present with a 95%
+ * interval (normal approximation). The scores of each index are counted, then gathered into a `Float64Array` of that
+ * length in row order (no growing arrays on the heap), so the figures are those of the values in row order.
+ */
+function cohortCurve(n: number, scores: (k: number) => number, index: (k: number) => number): ProgressReport["dimensions"][string]["curve"] {
+  const counts = new Map<number, number>();
+  for (let k = 0; k < n; k++) if (Number.isFinite(scores(k))) counts.set(index(k), (counts.get(index(k)) ?? 0) + 1);
+  const byIndex = new Map<number, { ys: Float64Array; filled: number }>();
+  for (const [x, c] of counts) byIndex.set(x, { ys: new Float64Array(c), filled: 0 });
+  for (let k = 0; k < n; k++) {
+    if (!Number.isFinite(scores(k))) continue;
+    const at = byIndex.get(index(k))!;
+    at.ys[at.filled++] = scores(k);
+  }
+  return [...byIndex].sort((a, b) => a[0] - b[0]).map(([session_index, { ys }]) => {
+    // simple-statistics reads by index: a typed array gives the figures of the same values.
+    const v = ys as unknown as number[];
+    const mu = mean(v);
+    const half = v.length > 1 ? (1.96 * sampleStandardDeviation(v)) / Math.sqrt(v.length) : 0;
+    return { session_index, mean: mu, lo: mu - half, hi: mu + half, n: v.length };
+  });
 }
 
 /** The rows `i` of `0 … n - 1` where `test(i)`, ascending (counted, then filled). */
