@@ -6,6 +6,7 @@ import { featureLinks, type FeatureLink, type FeatureLinkOptions } from "./featu
 import { studentProgress, type ProgressOptions, type ProgressReport } from "./student-progress";
 import { unreachableTags, type UnreachableTag } from "../rules/score-lattice";
 import { plainAnswers } from "./plain-answers";
+import { timelineInput } from "./timeline-input";
 
 export interface AnalyzeOptions {
   quality?: DimensionQualityOptions;
@@ -33,7 +34,8 @@ export interface Analysis {
 export function analyze(t: MetricsTables, options: AnalyzeOptions = {}): Analysis {
   const rules = options.rules ?? defaultRules();
   const links = featureLinks(t.joined, t.dimensions, options.links);
-  const timeline = studentTimelines(t.sessions);
+  // The timeline of the columns the analyses read (the same rows in the same order as studentTimelines(t.sessions)).
+  const timeline = studentTimelines(timelineInput(t.sessions, t.dimensions));
   const quality = dimensionQuality(t.sessions, t.dimensions, { rules, timeline, ...options.quality, links });
   return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, { timeline, ...options.progress }), unreachable_tags: unreachableTags(rules).filter((u) => t.dimensions.includes(u.dimension)) };
 }

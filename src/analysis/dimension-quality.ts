@@ -1,7 +1,7 @@
 import type * as aq from "arquero";
 import { describe } from "../stats/describe";
-import { finiteValues } from "../stats/finite-values";
-import { pairedValues } from "../stats/paired-values";
+import { presentValues } from "../stats/finite-values";
+import { pairedColumns } from "../stats/paired-columns";
 import { pearson } from "../stats/correlation";
 import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
@@ -15,6 +15,8 @@ import { featureLinks, type FeatureLink } from "./feature-links";
 import { dimensionEvidence, type EvidenceLink } from "./dimension-evidence";
 import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
 import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
+import { timelineInput } from "./timeline-input";
+import { finiteColumn } from "./finite-column";
 import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
 
 /** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
@@ -84,30 +86,31 @@ export interface DimensionQualityReport {
  */
 export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): DimensionQualityReport {
   const { scale = [0, 100], minPairs = 20, iccSessions = 3, minStudents = 10, rules = defaultRules() } = options;
-  const columns = dimensions.map((d) => Array.from(sessions.array(dimensionColumn(d)) as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : NaN)));
+  // Every column of every session in typed arrays (NaN where missing): 8 bytes a value, off the JS heap.
+  const columns = dimensions.map((d) => finiteColumn(sessions, dimensionColumn(d)));
   const hasText = sessions.columnNames().includes("total_words");
   // [total_words, answers]: the amount said, in both its measures.
   const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
   const rankCache: { last?: DiagnosticRanks } = {};
   const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
   const evidence = dimensionEvidence(links, dimensions, rules, options);
-  const timeline = options.timeline ?? studentTimelines(sessions);
+  const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
   const out = nameRecord<DimensionQuality>();
   dimensions.forEach((name, j) => {
     const col = columns[j];
-    const { values } = finiteValues(col);
+    const values = presentValues(col);
     const d = describe(values);
     if (!d) return;
     const rest = col.map((v, i) => (rowSum[i] - v) / (columns.length - 1));
-    const ir = columns.length > 1 ? pairedValues(col, rest) : { x: [], y: [] };
+    const ir = columns.length > 1 ? pairedColumns(col, rest) : { x: new Float64Array(0), y: new Float64Array(0) };
     const retest = consecutiveRetest(timeline, name);
     const icc = growthCorrectedRetest(timeline, name, iccSessions);
     const length = controls.length ? lengthFigures(col, columns.length > 1 ? rest : undefined, controls, rankCache) : { length_r: null, answers_r: null, partial_item_rest_r: null };
     const figures = {
       n: d.n, mean: d.mean, std: d.std, q1: d.q1, median: d.median, q3: d.q3, distinct: new Set(values).size,
-      floor_share: values.filter((v) => v <= scale[0]).length / values.length, ceiling_share: values.filter((v) => v >= scale[1]).length / values.length,
+      floor_share: countWhere(values, (v) => v <= scale[0]) / values.length, ceiling_share: countWhere(values, (v) => v >= scale[1]) / values.length,
       entropy: normalizedEntropy(values, scale[0], scale[1]) ?? 0,
       item_rest_r: pearson(ir.x, ir.y) ?? null,
       ...length,
@@ -122,7 +125,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
 
 /** Ranks of the diagnostics over the last set of rows, shared by the dimensions while their rows are the same. */
 interface DiagnosticRanks {
-  rows: number[];
+  rows: Int32Array;
   ranks: Float64Array[];
 }
 
@@ -133,16 +136,16 @@ interface DiagnosticRanks {
  */
 function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefined, controls: readonly ArrayLike<number>[], cache: { last?: DiagnosticRanks }) {
   const rowsA = completeRows([col, ...controls]);
-  const rowsB = rest ? completeRows([col, rest, ...controls]) : [];
-  const ranked = (rows: number[]) => {
-    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(rows.map((i) => c[i]))) };
+  const rowsB = rest ? completeRows([col, rest, ...controls]) : new Int32Array(0);
+  const ranked = (rows: Int32Array) => {
+    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(Float64Array.from(rows, (i) => c[i]))) };
     return cache.last.ranks;
   };
   // The Spearman matrix of [cols…, the controls that vary over the rows]; `kept` says which controls those are.
-  const matrix = (rows: number[], cols: readonly ArrayLike<number>[]) => {
+  const matrix = (rows: Int32Array, cols: readonly ArrayLike<number>[]) => {
     const ranks = ranked(rows);
     const kept = controls.map((_, k) => k).filter((k) => ranks[k].some((v) => v !== ranks[k][0]));
-    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(rows.map((i) => c[i]))), ...kept.map((k) => ranks[k])]) : undefined;
+    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(Float64Array.from(rows, (i) => c[i]))), ...kept.map((k) => ranks[k])]) : undefined;
     return { r, kept, at: (k: number) => (kept.includes(k) && r ? r[0][cols.length + kept.indexOf(k)] : null) };
   };
   const b = rest && rowsB.length ? matrix(rowsB, [col, rest]) : undefined;
@@ -152,19 +155,26 @@ function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefin
   return { length_r: length[0], answers_r: length[1], partial_item_rest_r: partial };
 }
 
-/** The rows where every column has a finite value. */
-function completeRows(columns: readonly ArrayLike<number>[]): number[] {
-  const rows: number[] = [];
-  for (let i = 0; i < columns[0].length; i++) {
-    let ok = true;
-    for (const c of columns) if (!Number.isFinite(c[i])) { ok = false; break; }
-    if (ok) rows.push(i);
-  }
+/** The rows where every column has a finite value, ascending (counted, then filled). */
+function completeRows(columns: readonly ArrayLike<number>[]): Int32Array {
+  const complete = (i: number) => columns.every((c) => Number.isFinite(c[i]));
+  const n = columns[0].length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (complete(i)) m++;
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; k < m; i++) if (complete(i)) rows[k++] = i;
   return rows;
 }
 
+/** How many of `values` pass `test`. */
+function countWhere(values: ArrayLike<number>, test: (v: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (test(values[i])) n++;
+  return n;
+}
+
 /** Same rows in the same order. */
-function sameRows(a: readonly number[], b: readonly number[]): boolean {
+function sameRows(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

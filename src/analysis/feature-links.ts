@@ -1,6 +1,6 @@
 import type * as aq from "arquero";
 import { MEDIA_FEATURES, type MediaFeature, dimensionColumn } from "../join/columns";
-import { pairedValues } from "../stats/paired-values";
+import { pairedColumns } from "../stats/paired-columns";
 import { isPresent } from "../stats/finite-values";
 import { pearson } from "../stats/correlation";
 import { averageRanks, sortedPresent } from "../stats/average-ranks";
@@ -11,6 +11,7 @@ import { correlationPValue } from "../stats/correlation-p-value";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
+import { finiteColumn } from "./finite-column";
 import { AMOUNT_FEATURES, LENGTH_CONTROLS, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
 
 /** A feature a link can test: a numeric media feature or a text statistic of the session. */
@@ -95,7 +96,7 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
     targets.forEach(([target, ty], t) => {
       // Text features are tested against the dimensions (targets 0 … dimensions.length − 1), not the overall score or tags.
       if (isTextFeature(feature) && t >= dimensions.length) return;
-      const { x, y, rows, missing } = pairedValues(fx, ty);
+      const { x, y, rows, missing } = pairedColumns(fx, ty);
       if (x.length < minN) return;
       const [orderX, orderY] = subsetOrders(rows, [featureOrder, targetOrders[t]], position);
       const rx = ranks(x, orderX);
@@ -118,35 +119,56 @@ export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string
   return links;
 }
 
-/** The targets of the links: every dimension, the overall score, and each dimension's risk tag as 0/1 (NaN without scores), those the table has. */
-function linkTargets(joined: aq.ColumnTable, dimensions: readonly string[]): [string, ArrayLike<unknown>][] {
-  const targets: [string, ArrayLike<unknown>][] = dimensions.map((d) => [d, joined.array(dimensionColumn(d)) as ArrayLike<unknown>]);
+/**
+ * The targets of the links: every dimension, the overall score, and each dimension's risk tag as 0/1 (NaN without
+ * scores), those the table has; each a `Float64Array` with NaN where missing (`finiteColumn`).
+ */
+function linkTargets(joined: aq.ColumnTable, dimensions: readonly string[]): [string, Float64Array][] {
+  const targets: [string, Float64Array][] = dimensions.map((d) => [d, finiteColumn(joined, dimensionColumn(d))]);
   if (!joined.columnNames().includes("overall_score")) return targets;
-  const hasDims = joined.array("overall_score") as ArrayLike<number>;
+  const hasDims = finiteColumn(joined, "overall_score");
   targets.push(["overall_score", hasDims]);
   if (!joined.columnNames().includes("risk_tags")) return targets;
-  const risks = joined.array("risk_tags") as (readonly string[] | null)[];
-  for (const d of dimensions) targets.push([`risk:${d}`, risks.map((r, i) => (Number.isFinite(hasDims[i]) ? (r?.includes(d) ? 1 : 0) : NaN))]);
+  const risks = riskIndicators(joined, dimensions, hasDims);
+  dimensions.forEach((d, k) => targets.push([`risk:${d}`, risks[k]]));
   return targets;
+}
+
+/**
+ * Per dimension, 1 where the session's risk_tags name it and 0 where they do not, NaN where `scored` is not finite
+ * (no scores): one pass over the tags, without an array of them.
+ */
+function riskIndicators(joined: aq.ColumnTable, dimensions: readonly string[], scored: Float64Array): Float64Array[] {
+  const tags = joined.getter("risk_tags") as (row: number) => readonly string[] | null;
+  const out = dimensions.map(() => new Float64Array(scored.length));
+  for (let i = 0; i < scored.length; i++) {
+    if (!Number.isFinite(scored[i])) {
+      for (const o of out) o[i] = NaN;
+      continue;
+    }
+    const r = tags(i);
+    dimensions.forEach((d, k) => { out[k][i] = r?.includes(d) ? 1 : 0; });
+  }
+  return out;
 }
 
 /** A feature's column in the table, or `undefined` when the table does not have it. */
 function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<unknown> | undefined {
   if (isTextFeature(feature)) return textFeatureColumns(feature).every((c) => table.columnNames().includes(c)) ? textFeatureValues(table, feature) : undefined;
-  return table.columnNames().includes(feature) ? (table.array(feature) as ArrayLike<unknown>) : undefined;
+  return table.columnNames().includes(feature) ? finiteColumn(table, feature) : undefined;
 }
 
 /** A link's complete pairs: the rows and the ranks of x and y over them. */
 interface Pairs {
-  rows: number[];
-  rx: number[];
-  ry: number[];
+  rows: Int32Array;
+  rx: Float64Array;
+  ry: Float64Array;
 }
 
 /** The ranks of the controls over one set of rows and their correlations with the feature, kept for the next target with the same rows. */
 interface PartialCache {
-  rows: number[];
-  rz: number[][];
+  rows: Int32Array;
+  rz: Float64Array[];
   /** Correlation matrix of [x, controls…]. */
   r: number[][];
 }
@@ -164,7 +186,7 @@ function partialSpearman(pairs: Pairs, rho: number, controls: readonly ArrayLike
   let c = cache.last;
   if (!c || !sameRows(c.rows, rows)) {
     const orders = subsetOrders(rows, controlOrders, position);
-    const rz = controls.map((z, k) => ranks(rows.map((i) => Number(z[i])), orders[k]));
+    const rz = controls.map((z, k) => ranks(Float64Array.from(rows, (i) => Number(z[i])), orders[k]));
     const r = correlationMatrix([pairs.rx, ...rz]);
     if (!r) return undefined;
     c = cache.last = { rows, rz, r };
@@ -180,19 +202,19 @@ function partialSpearman(pairs: Pairs, rho: number, controls: readonly ArrayLike
 }
 
 /** The partial ρ over a subset of the pairs (some controls missing): every column ranked afresh over the subset. */
-function partialOnSubset(pairs: Pairs, rows: number[], controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
+function partialOnSubset(pairs: Pairs, rows: Int32Array, controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
   const keep = new Set(rows);
-  const at = pairs.rows.flatMap((row, p) => (keep.has(row) ? [p] : []));
+  const at = Array.from(pairs.rows.keys()).filter((p) => keep.has(pairs.rows[p]));
   const values = [at.map((p) => pairs.rx[p]), at.map((p) => pairs.ry[p])];
   const orders = subsetOrders(rows, controlOrders, position);
-  const rk = [...values.map((v) => Array.from(rankValues(v))), ...controls.map((z, k) => ranks(rows.map((i) => Number(z[i])), orders[k]))];
+  const rk = [...values.map((v) => rankValues(v)), ...controls.map((z, k) => ranks(Float64Array.from(rows, (i) => Number(z[i])), orders[k]))];
   const r = correlationMatrix(rk);
   const rho = r ? partialCorrelationGiven(r, 0, 1, controls.map((_, j) => j + 2)) : undefined;
   return rho === undefined ? undefined : { rho, n: rows.length };
 }
 
 /** Same rows in the same order. */
-function sameRows(a: readonly number[], b: readonly number[]): boolean {
+function sameRows(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -200,7 +222,7 @@ function sameRows(a: readonly number[], b: readonly number[]): boolean {
 
 
 /** The ascending orders of a subset of rows (as positions within `rows`), read off the table-wide orders. */
-function subsetOrders(rows: readonly number[], orders: readonly Int32Array[], position: Int32Array): Int32Array[] {
+function subsetOrders(rows: ArrayLike<number>, orders: readonly Int32Array[], position: Int32Array): Int32Array[] {
   for (let p = 0; p < rows.length; p++) position[rows[p]] = p;
   const out = orders.map((order) => {
     const sub = new Int32Array(rows.length);
@@ -216,9 +238,9 @@ function subsetOrders(rows: readonly number[], orders: readonly Int32Array[], po
 }
 
 /** Average ranks of `values` in their own order, given their ascending order. */
-function ranks(values: readonly number[], order: Int32Array): number[] {
+function ranks(values: ArrayLike<number>, order: Int32Array): Float64Array {
   const inOrder = averageRanks(values, order);
-  const out = new Array<number>(order.length);
+  const out = new Float64Array(order.length);
   for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];
   return out;
 }

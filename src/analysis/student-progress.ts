@@ -2,8 +2,10 @@ import type * as aq from "arquero";
 import { linearRegression, mean, sampleStandardDeviation } from "simple-statistics";
 import { studentTimelines } from "../join/student-timelines";
 import type { DimensionQualityReport } from "./dimension-quality";
-import { dimensionColumn } from "../join/columns";
+import { TIMELINE_COLUMNS as T, dimensionColumn } from "../join/columns";
 import { nameRecord } from "../join/name-record";
+import { timelineInput } from "./timeline-input";
+import { storedColumn } from "./finite-column";
 
 /** Options of `studentProgress`. */
 export interface ProgressOptions {
@@ -70,28 +72,28 @@ export interface ProgressReport {
  */
 export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly string[], quality: DimensionQualityReport, options: ProgressOptions = {}): ProgressReport {
   const { minSessions = 3, rciCritical = 1.96 } = options;
-  const tl = (options.timeline ?? studentTimelines(sessions)).filter(`d => d.n_sessions >= ${Number(minSessions)}`).reify();
-  const users = tl.array("user_id") as string[];
-  const index = tl.array("session_index") as number[];
+  const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
+  // The timeline's rows of students with at least minSessions sessions, read through `rows` (no filtered copy).
+  const counts = storedColumn(timeline, T.n_sessions) as ArrayLike<number>;
+  const rows = rowsWhere(counts.length, (i) => counts[i] >= Number(minSessions));
+  const allUsers = storedColumn(timeline, "user_id") as ArrayLike<string>;
+  const allIndex = storedColumn(timeline, T.session_index) as ArrayLike<number>;
+  const users = Array.from(rows, (i) => allUsers[i]);
   const changes: StudentChange[] = [];
   const report: ProgressReport = { students: new Set(users).size, changes, by_student: [], dimensions: nameRecord() };
   for (const dim of dimensions) {
-    const scores = tl.array(dimensionColumn(dim)) as ArrayLike<number>;
+    const allScores = storedColumn(timeline, dimensionColumn(dim)) as ArrayLike<number>;
+    const scores = (k: number) => allScores[rows[k]];
+    const index = (k: number) => allIndex[rows[k]];
     const sd = quality.dimensions[dim]?.std ?? NaN;
     const rxx = quality.dimensions[dim]?.retest_icc ?? quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;
-    const byIndex = new Map<number, number[]>();
     let start = 0;
     const slopes: number[] = [];
     for (let i = 1; i <= users.length; i++) {
       if (i < users.length && users[i] === users[start]) continue;
       const pts: [number, number][] = [];
-      for (let k = start; k < i; k++) if (Number.isFinite(scores[k])) pts.push([index[k], scores[k]]);
-      for (const [x, y] of pts) {
-        let ys = byIndex.get(x);
-        if (!ys) byIndex.set(x, (ys = []));
-        ys.push(y);
-      }
+      for (let k = start; k < i; k++) if (Number.isFinite(scores(k))) pts.push([index(k), scores(k)]);
       if (pts.length >= minSessions) {
         const slope = linearRegression(pts).m;
         const change = pts[pts.length - 1][1] - pts[0][1];
@@ -103,11 +105,7 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
     }
     const m = slopes.length ? mean(slopes) : NaN;
     const se = slopes.length > 1 ? sampleStandardDeviation(slopes) / Math.sqrt(slopes.length) : NaN;
-    const curve = [...byIndex].sort((a, b) => a[0] - b[0]).map(([session_index, ys]) => {
-      const mu = mean(ys);
-      const half = ys.length > 1 ? (1.96 * sampleStandardDeviation(ys)) / Math.sqrt(ys.length) : 0;
-      return { session_index, mean: mu, lo: mu - half, hi: mu + half, n: ys.length };
-    });
+    const curve = cohortCurve(rows.length, scores, index);
     report.dimensions[dim] = {
       mean_change_per_session: m,
       ci95: [m - 1.96 * se, m + 1.96 * se],
@@ -116,17 +114,48 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
       curve,
     };
   }
-  report.by_student = studentSummaries(tl, changes);
+  report.by_student = studentSummaries(users, (k) => counts[rows[k]], changes);
   return report;
 }
 
-/** The changes grouped by student: one summary per student of the timeline, in its (user_id) order. */
-function studentSummaries(timeline: aq.ColumnTable, changes: readonly StudentChange[]): StudentSummary[] {
-  const users = timeline.array("user_id") as string[];
-  const counts = timeline.array("n_sessions") as number[];
+/**
+ * The cohort curve over rows `0 … n - 1`: per session index (ascending), the mean of the scores present with a 95%
+ * interval (normal approximation). The scores of each index are counted, then gathered into a `Float64Array` of that
+ * length in row order (no growing arrays on the heap), so the figures are those of the values in row order.
+ */
+function cohortCurve(n: number, scores: (k: number) => number, index: (k: number) => number): ProgressReport["dimensions"][string]["curve"] {
+  const counts = new Map<number, number>();
+  for (let k = 0; k < n; k++) if (Number.isFinite(scores(k))) counts.set(index(k), (counts.get(index(k)) ?? 0) + 1);
+  const byIndex = new Map<number, { ys: Float64Array; filled: number }>();
+  for (const [x, c] of counts) byIndex.set(x, { ys: new Float64Array(c), filled: 0 });
+  for (let k = 0; k < n; k++) {
+    if (!Number.isFinite(scores(k))) continue;
+    const at = byIndex.get(index(k))!;
+    at.ys[at.filled++] = scores(k);
+  }
+  return [...byIndex].sort((a, b) => a[0] - b[0]).map(([session_index, { ys }]) => {
+    // simple-statistics reads by index: a typed array gives the figures of the same values.
+    const v = ys as unknown as number[];
+    const mu = mean(v);
+    const half = v.length > 1 ? (1.96 * sampleStandardDeviation(v)) / Math.sqrt(v.length) : 0;
+    return { session_index, mean: mu, lo: mu - half, hi: mu + half, n: v.length };
+  });
+}
+
+/** The rows `i` of `0 … n - 1` where `test(i)`, ascending (counted, then filled). */
+function rowsWhere(n: number, test: (i: number) => boolean): Int32Array {
+  let m = 0;
+  for (let i = 0; i < n; i++) if (test(i)) m++;
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; k < m; i++) if (test(i)) rows[k++] = i;
+  return rows;
+}
+
+/** The changes grouped by student: one summary per student of the timeline's rows, in their (user_id) order. */
+function studentSummaries(users: readonly string[], count: (k: number) => number, changes: readonly StudentChange[]): StudentSummary[] {
   const byUser = new Map<string, StudentSummary>();
-  users.forEach((user_id, i) => {
-    if (!byUser.has(user_id)) byUser.set(user_id, { user_id, sessions: counts[i], improved: [], changes: nameRecord() });
+  users.forEach((user_id, k) => {
+    if (!byUser.has(user_id)) byUser.set(user_id, { user_id, sessions: count(k), improved: [], changes: nameRecord() });
   });
   for (const c of changes) {
     const s = byUser.get(c.user_id)!;

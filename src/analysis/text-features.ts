@@ -1,5 +1,5 @@
 import type * as aq from "arquero";
-import { isPresent } from "../stats/finite-values";
+import { finiteColumn } from "./finite-column";
 
 /**
  * The session's text statistics as features, named by their place in the log (`diagnostics.total_words`), plus the
@@ -56,7 +56,7 @@ export function textFeatureColumns(feature: TextFeature): string[] {
 export function textFeatureValues(table: aq.ColumnTable, feature: TextFeature): Float64Array {
   const column = (name: string) => {
     if (!table.columnNames().includes(name)) throw new Error(`text feature ${feature} needs the column ${name}, absent from the table`);
-    return Float64Array.from(table.array(name) as ArrayLike<unknown>, (v) => (isPresent(v) ? v : NaN));
+    return finiteColumn(table, name);
   };
   if (feature !== "diagnostics.answers") return column(feature.slice("diagnostics.".length));
   const total = column("total_words");

@@ -18,7 +18,12 @@ export function analyzeCommand(): Command {
       const t = await loadFilteredTables(logs, o);
       const a = analyze(t);
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(analysisJson(a), null, 2)}\n`);
+        // Written in pieces through a 1 MiB buffer, never as one string: the students list makes the JSON of a
+        // 5M-row log ~245M characters. The same bytes as JSON.stringify(…, null, 2) and a newline.
+        const { jsonChunks } = await import("../io/json-chunks");
+        const { writeLines } = await import("../io/write-output");
+        const json = analysisJson(a);
+        writeLines("-", (function* () { yield* jsonChunks(json, { space: 2 }); yield "\n"; })(), false);
         return;
       }
       const f2 = (x: number | null) => (x === null ? "–" : x.toFixed(2));

@@ -6,8 +6,8 @@ import { sampleCorrelation, sampleRankCorrelation, variance } from "simple-stati
  *
  * @example pearson([1, 2, 3, 4], [2, 4, 5, 9]) // 0.9548…
  */
-export function pearson(x: readonly number[], y: readonly number[]): number | undefined {
-  // simple-statistics' variance and sampleCorrelation only read their arguments (no copies needed).
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | undefined {
+  // simple-statistics' variance and sampleCorrelation only read their arguments by index (no copies needed; typed arrays too).
   const xs = x as number[];
   const ys = y as number[];
   if (x.length < 3 || variance(xs) === 0 || variance(ys) === 0) return undefined;

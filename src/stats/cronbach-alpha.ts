@@ -7,16 +7,24 @@ import { sampleVariance } from "simple-statistics";
  *
  * @example cronbachAlpha([[1, 2, 3, 4], [2, 2, 4, 5], [1, 3, 3, 5]]) // items as columns
  */
-export function cronbachAlpha(items: readonly (readonly number[])[]): number | undefined {
+export function cronbachAlpha(items: readonly ArrayLike<number>[]): number | undefined {
   const k = items.length;
   if (k < 2) return undefined;
   const n = items[0].length;
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) if (items.every((col) => Number.isFinite(col[i]))) rows.push(i);
-  if (rows.length < 3) return undefined;
-  const cols = items.map((col) => rows.map((i) => col[i]));
-  const total = rows.map((_, r) => cols.reduce((s, col) => s + col[r], 0));
-  const vt = sampleVariance(total);
+  const complete = (i: number) => items.every((col) => Number.isFinite(col[i]));
+  let m = 0;
+  for (let i = 0; i < n; i++) if (complete(i)) m++;
+  if (m < 3) return undefined;
+  // The complete rows' items and totals in typed arrays (8 bytes a value, off the JS heap).
+  const cols = items.map(() => new Float64Array(m));
+  const total = new Float64Array(m);
+  for (let i = 0, r = 0; r < m; i++) {
+    if (!complete(i)) continue;
+    let s = 0;
+    items.forEach((col, j) => { cols[j][r] = col[i]; s += col[i]; });
+    total[r++] = s;
+  }
+  const vt = sampleVariance(total as unknown as number[]);
   if (vt === 0) return undefined;
-  return (k / (k - 1)) * (1 - cols.reduce((s, col) => s + sampleVariance(col), 0) / vt);
+  return (k / (k - 1)) * (1 - cols.reduce((s, col) => s + sampleVariance(col as unknown as number[]), 0) / vt);
 }

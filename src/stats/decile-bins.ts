@@ -12,9 +12,9 @@ export interface BinnedMean {
  *
  * @example decileBins([1, 2, 3, 4], [10, 20, 30, 40]).map(b => b.mean) // one bin per distinct decile edge
  */
-export function decileBins(x: readonly number[], y: readonly number[], order?: ArrayLike<number>): BinnedMean[] {
+export function decileBins(x: ArrayLike<number>, y: ArrayLike<number>, order?: ArrayLike<number>): BinnedMean[] {
   if (x.length === 0) return [];
-  const ord = order ?? Int32Array.from(x.keys()).sort((a, b) => x[a] - x[b]);
+  const ord = order ?? Int32Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b]);
   const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileInOrder(x, ord, (k + 1) / 10)))];
   const bins: BinnedMean[] = [];
   let b = 0;
@@ -39,7 +39,7 @@ export function decileBins(x: readonly number[], y: readonly number[], order?: A
  * The p-quantile of `x` read through its ascending order, without sorting a copy: simple-statistics' `quantileSorted`
  * (numpy's linear method, type 7) on the values `x[order[k]]`.
  */
-function quantileInOrder(x: readonly number[], order: ArrayLike<number>, p: number): number {
+function quantileInOrder(x: ArrayLike<number>, order: ArrayLike<number>, p: number): number {
   const n = order.length;
   if (p >= 1) return x[order[n - 1]];
   if (p <= 0) return x[order[0]];

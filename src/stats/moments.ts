@@ -1,5 +1,5 @@
 import { max, mean, min, sampleStandardDeviation } from "simple-statistics";
-import { finiteValues } from "./finite-values";
+import { presentValues } from "./finite-values";
 
 /** Count, mean, spread and range of a column's present values. */
 export interface Moments {
@@ -19,8 +19,9 @@ export interface Moments {
  * @example moments([1, 2, 3, null]) // { n: 3, missing: 1, mean: 2, std: 1, min: 1, max: 3 }
  */
 export function moments(xs: ArrayLike<unknown>): Moments | undefined {
-  const { values, missing } = finiteValues(xs);
-  return values.length === 0 ? undefined : momentsOf(values, missing);
+  const present = presentValues(xs);
+  // simple-statistics reads its arguments by index only: a typed array gives the same results.
+  return present.length === 0 ? undefined : momentsOf(present as unknown as number[], xs.length - present.length);
 }
 
 /** The moments of values known to be present (at least one). */

@@ -4,10 +4,11 @@
  *
  * @example normalizedEntropy([0, 50, 100, 100], 0, 100, 10) // 0.452 (three bins used)
  */
-export function normalizedEntropy(values: readonly number[], lo: number, hi: number, bins = 10): number | undefined {
+export function normalizedEntropy(values: ArrayLike<number>, lo: number, hi: number, bins = 10): number | undefined {
   if (values.length === 0) return undefined;
   const counts = new Array<number>(bins).fill(0);
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     const b = Math.min(bins - 1, Math.max(0, Math.floor(((v - lo) / (hi - lo)) * bins)));
     counts[b]++;
   }
