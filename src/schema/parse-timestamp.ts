@@ -13,6 +13,17 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
  * @example parseTimestamp("2025-11-03T20:24:13+08:00")  // 1762172653000
  */
 export function parseTimestamp(ts: string): number | undefined {
+  // A row's ts is read twice in a row (validated, then stored): the second read is the first's answer.
+  if (ts === last.text) return last.value;
+  const value = readTimestamp(ts);
+  last.text = ts;
+  last.value = value;
+  return value;
+}
+
+const last: { text: string | undefined; value: number | undefined } = { text: undefined, value: undefined };
+
+function readTimestamp(ts: string): number | undefined {
   const naive = ts.length === 19 || ts.length === 26 ? naiveTimestamp(ts) : undefined;
   if (naive !== undefined) return naive;
   const m = ISO.exec(ts);

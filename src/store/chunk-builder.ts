@@ -5,6 +5,7 @@ import type { ColumnSpec } from "./column-spec";
 import { CHUNK_SPECS, type ChunkColumn, type ReportChunk, type StoreChunk, type TableChunk } from "./store-chunk";
 import type { Interner } from "./interner";
 import { TextBuilder } from "./text-column";
+import { listKey } from "./list-interner";
 
 /** Writes a row's value for one spec at index `i`; `finish` gives the column trimmed to `n` rows. */
 interface SpecWriter<R> {
@@ -12,7 +13,6 @@ interface SpecWriter<R> {
   finish(n: number): ChunkColumn;
 }
 
-const listJson = (xs: readonly string[] | null | undefined) => (xs == null ? null : JSON.stringify(xs));
 
 /** The writer of a spec's column of `capacity` rows (strings and lists coded with the thread's `interner`). */
 function specWriter<R>(spec: ColumnSpec<R>, capacity: number, interner: Interner): SpecWriter<R> {
@@ -21,7 +21,7 @@ function specWriter<R>(spec: ColumnSpec<R>, capacity: number, interner: Interner
     case "string":
     case "list": {
       const codes = new Int32Array(capacity);
-      const key = spec.kind === "list" ? (row: R) => listJson(read(row) as string[] | null) : (row: R) => read(row) as string | null;
+      const key = spec.kind === "list" ? (row: R) => listKey(read(row) as string[] | null) : (row: R) => read(row) as string | null;
       return { write: (row, i) => void (codes[i] = interner.code(key(row))), finish: (n) => codes.slice(0, n) };
     }
     case "text": {

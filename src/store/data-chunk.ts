@@ -4,6 +4,7 @@ import type { CodedColumn } from "./coded-column";
 import type { TextColumn, PackedText } from "./text-column";
 import type { Column } from "./column";
 import type { MetricsData } from "./metrics-data";
+import { listKey } from "./list-interner";
 
 /** Interner ids of chunks made from data: below any parsing thread's (those count up from 0). */
 let nextId = -1;
@@ -11,14 +12,14 @@ let nextId = -1;
 /**
  * The data of one file (an assembler's `finish`, or a snapshot restored) as one `StoreChunk`, its line numbers
  * absolute: what appends a second file's snapshot to a load (`assembler.append(dataChunk(data), file, 0)`). Its
- * interner delta is the data's value lists (strings, then lists as JSON), starting afresh.
+ * interner delta is the data's value lists (strings, then lists by their `listKey`), starting afresh.
  *
  * @example assembler.append(dataChunk(restoreSnapshot(s, "metrics.log.1")), "metrics.log.1", 0)
  */
 export function dataChunk(data: MetricsData): StoreChunk {
   const strings = data.reports.user_id.values;
   const lists = data.reports.strength_tags.values;
-  const added = [...strings, ...lists.map((l) => (l === null ? null : JSON.stringify(l)))];
+  const added = [...strings, ...lists.map(listKey)];
   const codes = { strings: 0, lists: strings.length };
   const r = data.reports;
   return {

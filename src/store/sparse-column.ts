@@ -42,15 +42,21 @@ export class SparseParts {
   push(parts: readonly Float64Array[]): void {
     const n = parts.length > 0 ? parts[0].length : 0;
     const rank = new Int32Array(n);
-    const kept: number[] = [];
+    const kept = new Int32Array(n);
+    let m = 0;
     for (let i = 0; i < n; i++) {
-      const present = parts.some((p) => p[i] === p[i]);
-      rank[i] = present ? this.present + kept.length : -1;
-      if (present) kept.push(i);
+      let present = false;
+      for (let k = 0; k < parts.length && !present; k++) present = parts[k][i] === parts[k][i];
+      rank[i] = present ? this.present + m : -1;
+      if (present) kept[m++] = i;
     }
     this.rank.push(rank);
-    parts.forEach((p, k) => this.values[k].push(Float64Array.from(kept, (i) => p[i])));
-    this.present += kept.length;
+    parts.forEach((p, k) => {
+      const values = new Float64Array(m);
+      for (let j = 0; j < m; j++) values[j] = p[kept[j]];
+      this.values[k].push(values);
+    });
+    this.present += m;
   }
   /** The columns, in the order of the parts' arrays (more parts may still be pushed here after). */
   finish(): SparseColumn[] {

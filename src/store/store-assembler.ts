@@ -81,7 +81,12 @@ export class StoreAssembler {
   /** Appends a chunk read from `file`; `lineBase` is added to its line numbers (relative ones become absolute). */
   append(chunk: StoreChunk, file: string, lineBase: number): void {
     const thread = this.thread(chunk.dictionary);
-    const strings = (codes: Int32Array) => Int32Array.from(codes, (c) => thread.strings[c]);
+    const map = thread.strings;
+    const strings = (codes: Int32Array) => {
+      const out = new Int32Array(codes.length);
+      for (let i = 0; i < out.length; i++) out[i] = map[codes[i]];
+      return out;
+    };
     const lists = (codes: Int32Array) => this.listCodes(thread, codes);
     const [reportSessions, mediaSessions] = this.sessions(chunk.reports, chunk.media);
     const base = { strings, lists, file: this.values.strings.code(file), lineBase };
@@ -148,7 +153,7 @@ export class StoreAssembler {
     return t;
   }
 
-  /** A column of a thread's codes of JSON lists as list codes, each distinct list decoded once. */
+  /** A column of a thread's codes of list keys (`listKey`) as list codes, each distinct list decoded once. */
   private listCodes(t: ThreadCodes, codes: Int32Array): Int32Array {
     const out = new Int32Array(codes.length);
     for (let i = 0; i < out.length; i++) {

@@ -15,7 +15,7 @@ export interface TableChunk {
   session: string[];
   /**
    * One entry per spec of the table that the chunk carries (not `session`, `file`, `line`): `number`, `count`,
-   * `timestamp` as `Float64Array` (`NaN` = missing); `string`, `list` (its JSON) as the thread's `Int32Array` codes;
+   * `timestamp` as `Float64Array` (`NaN` = missing); `string`, `list` (its `listKey`) as the thread's `Int32Array` codes;
    * `text` packed.
    */
   columns: Record<string, ChunkColumn>;

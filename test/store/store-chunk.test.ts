@@ -64,3 +64,12 @@ test("sparse columns: columns missing together share one rank, across parts and 
   assert.deepEqual(Float64Array.from(ca), a);
   assert.deepEqual(Float64Array.from(cb), b);
 });
+
+test("list keys: different lists never share one, and each gives its list back", async () => {
+  const { listKey, listOfKey } = await import("../../src/store/list-interner");
+  const lists = [[], [""], ["", ""], ["a"], ["a", "b"], ["a\u0000b"], ["a", "", "b"], ["J[]"], ["2:x"], ["表达", "STAR"], ["\u0000"]];
+  const keys = lists.map((l) => listKey(l)!);
+  assert.equal(new Set(keys).size, lists.length);
+  lists.forEach((l, k) => assert.deepEqual(listOfKey(keys[k]), l));
+  assert.equal(listKey(null), null);
+});
