@@ -1,4 +1,5 @@
 import type * as aq from "arquero";
+import { isPresent } from "../stats/finite-values";
 
 /**
  * A numeric column of a table as a `Float64Array`, in the table's row order (its filter and order applied), with
@@ -13,7 +14,7 @@ export function finiteColumn(table: aq.ColumnTable, name: string): Float64Array 
   const out = new Float64Array(table.numRows());
   for (let i = 0; i < out.length; i++) {
     const v = get(i);
-    out[i] = typeof v === "number" && Number.isFinite(v) ? v : NaN;
+    out[i] = isPresent(v) ? v : NaN;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load
 import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
 import type { ParsedChunk } from "../load/parse-chunk";
 import type { LoadIssue } from "../load/load-issue";
+import { addDrift } from "../load/schema-drift";
 import type { MetricsData } from "../store/metrics-data";
 import { removeFile } from "./cache-file";
 import { SegmentWriter, segmentKey } from "./segment-writer";
@@ -111,7 +112,7 @@ class Extent {
   }
   add(c: CachedChunk): void {
     for (const i of c.parsed.issues) this.issues.push({ ...i, line: i.line + c.lineBase });
-    for (const [path, n] of c.parsed.drift) this.drift.set(path, (this.drift.get(path) ?? 0) + n);
+    addDrift(this.drift, c.parsed.drift);
     this.lines += c.parsed.lines;
     this.to = c.end;
   }

@@ -5,8 +5,8 @@ import { chunkRecord, type SegmentRef, type StoredChunk } from "./log-index";
 
 /**
  * Writes chunks into a new segment file as they come (opened at the first), so that caching holds no chunk in
- * memory. A failure to write turns it off: the load goes on uncached. `fixed`: a file and key of its own (a gzip
- * log's) instead of a new segment of log `id` starting at byte `from`, line `lineBase`.
+ * memory. A failure to write turns it off: the load goes on uncached. The segment holds the chunks of log `id` from byte
+ * `from`, line `lineBase`.
  *
  * @example const w = new SegmentWriter(dir, id, params, 0, 0); w.add(chunk, 0); w.commit() // { name, from, to, lines }
  */
@@ -16,7 +16,7 @@ export class SegmentWriter {
   private to: number;
   private lines = 0;
   private readonly name: string;
-  constructor(private dir: string, id: string, private params: string, private from: number, private lineBase: number, private fixed?: { path: string; key: string }) {
+  constructor(private dir: string, id: string, private params: string, private from: number, private lineBase: number) {
     this.to = from;
     this.name = `${id}.${randomBytes(5).toString("hex")}.seg`;
   }
@@ -25,7 +25,7 @@ export class SegmentWriter {
     if (this.failed) return;
     if (lineBase !== this.lineBase + this.lines) throw new Error(`cache: chunk at line ${lineBase} after line ${this.lineBase + this.lines}`);
     try {
-      this.w ??= this.fixed ? CacheWriter.open(this.fixed.path, this.fixed.key) : CacheWriter.open(join(this.dir, this.name), segmentKey({ name: this.name, from: this.from }, this.params));
+      this.w ??= CacheWriter.open(join(this.dir, this.name), segmentKey({ name: this.name, from: this.from }, this.params));
       this.w.record(chunkRecord(chunk));
       this.to = chunk.end;
       this.lines += chunk.parsed.lines;

@@ -5,7 +5,8 @@ import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load
 import { openCachedLog } from "../cache/cached-log";
 import { cacheSettings, type CacheOptions, type CacheSettings } from "../cache/cache-settings";
 import { dataChunk } from "../store/data-chunk";
-import type { SchemaDrift } from "../load/schema-drift";
+import { addDrift, type SchemaDrift } from "../load/schema-drift";
+import type { SnapshotBase } from "../cache/snapshot-file";
 import { StoreAssembler } from "../store/store-assembler";
 import type { MetricsData } from "../store/metrics-data";
 import { sessionsTable } from "./sessions-table";
@@ -75,8 +76,14 @@ class LoadSink {
   }
   chunk({ lineBase, parsed }: LocatedChunk, cached: boolean): void {
     for (const relative of parsed.issues) this.issue({ ...relative, line: relative.line + lineBase });
-    for (const [path, n] of parsed.drift) this.drift.set(path, (this.drift.get(path) ?? 0) + n);
+    addDrift(this.drift, parsed.drift);
     this.read[cached ? "cachedLines" : "parsedLines"] += parsed.lines;
+  }
+  /** A log's snapshot read from the cache: its issues (lines absolute already), drift and lines. */
+  base(base: SnapshotBase): void {
+    for (const issue of base.issues) this.issue(issue);
+    addDrift(this.drift, base.drift);
+    this.read.cachedLines += base.lines;
   }
 }
 
@@ -95,11 +102,7 @@ async function loadCached(files: readonly string[], options: LoadTablesOptions, 
   const loaded: { data: MetricsData; file: string }[] = [];
   for (const file of files) {
     const log = openCachedLog(file, options, settings);
-    if (log.base) {
-      for (const issue of log.base.issues) sink.issue(issue);
-      for (const [path, n] of log.base.drift) sink.drift.set(path, (sink.drift.get(path) ?? 0) + n);
-      sink.read.cachedLines += log.base.lines;
-    }
+    if (log.base) sink.base(log.base);
     let assembler: StoreAssembler | undefined;
     let complete: MetricsData | undefined;
     let name = file;

@@ -10,6 +10,15 @@ interface KeyTree {
 /** Count of rows carrying a key the schema does not know, per key path (`evaluation.feedback`, `evaluation.dimensions[].weight`). */
 export type SchemaDrift = Map<string, number>;
 
+/**
+ * Adds counts of schema drift (a chunk's, a cached snapshot's) into `drift`.
+ *
+ * @example addDrift(drift, chunk.parsed.drift)
+ */
+export function addDrift(drift: SchemaDrift, counts: Iterable<readonly [string, number]>): void {
+  for (const [path, n] of counts) drift.set(path, (drift.get(path) ?? 0) + n);
+}
+
 function unwrap(schema: z.ZodType): z.ZodType | undefined {
   let s = schema;
   for (;;) {

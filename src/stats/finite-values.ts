@@ -9,7 +9,7 @@ export function finiteValues(xs: ArrayLike<unknown>): { values: number[]; missin
   let missing = 0;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
-    if (typeof x === "number" && Number.isFinite(x)) values.push(x);
+    if (isPresent(x)) values.push(x);
     else missing++;
   }
   return { values, missing };
