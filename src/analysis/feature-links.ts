@@ -1,16 +1,15 @@
 import type * as aq from "arquero";
 import { MEDIA_FEATURES, type MediaFeature, dimensionColumn } from "../join/columns";
-import { pairedColumns } from "../stats/paired-columns";
-import { isPresent } from "../stats/finite-values";
-import { pearson } from "../stats/correlation";
-import { averageRanks, sortedPresent } from "../stats/average-ranks";
+import { centeredPearson } from "../stats/centered-pearson";
+import { sortedPresent } from "../stats/average-ranks";
+import { countingRanks, ranksInOrder, subsetOrders, valueCodes, type ValueCodes } from "../stats/subset-ranks";
 import { spearmanBootstrap } from "../stats/spearman-bootstrap";
 import { spearmanInterval } from "../stats/spearman-interval";
 import { decileBins, type BinnedMean } from "../stats/decile-bins";
 import { correlationPValue } from "../stats/correlation-p-value";
 import { benjaminiHochberg } from "../stats/benjamini-hochberg";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
-import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
+import { correlationMatrix } from "../stats/spearman-matrix";
 import { finiteColumn } from "./finite-column";
 import { AMOUNT_FEATURES, LENGTH_CONTROLS, TEXT_FEATURES, isTextFeature, textFeatureColumns, textFeatureValues, type TextFeature } from "./text-features";
 
@@ -75,42 +74,48 @@ export interface FeatureLink {
  */
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
   const { features = [...MEDIA_FEATURES, ...TEXT_FEATURES], resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000, fdr = 0.05 } = options;
-  const targets = linkTargets(joined, dimensions);
+  const targets = withPresenceGroups(linkTargets(joined, dimensions).map(([name, values]) => ({ name, values, order: sortedPresent(values) })));
   // The controls' columns and sort orders, also used when they are tested as features.
-  const known = new Map<LinkFeature, { values: ArrayLike<unknown>; order: Int32Array }>();
+  const known = new Map<LinkFeature, Column>();
   for (const f of LENGTH_CONTROLS) {
     const values = featureColumn(joined, f);
     if (values) known.set(f, { values, order: sortedPresent(values) });
   }
-  const controls = [...known.values()].map((c) => c.values);
-  const controlOrders = [...known.values()].map((c) => c.order);
-  const links: FeatureLink[] = [];
+  const controls = [...known.values()];
   // Position of each row among a subset's rows (-1 where the row is not in it); reset after each subset.
   const position = new Int32Array(joined.numRows()).fill(-1);
-  const targetOrders = targets.map(([, ty]) => sortedPresent(ty));
+  const links: FeatureLink[] = [];
   for (const feature of features) {
-    const fx = known.get(feature)?.values ?? featureColumn(joined, feature);
-    if (!fx) continue;
-    const featureOrder = known.get(feature)?.order ?? sortedPresent(fx);
-    const cache: { last?: PartialCache } = {};
-    targets.forEach(([target, ty], t) => {
+    const values = known.get(feature)?.values ?? featureColumn(joined, feature);
+    if (!values) continue;
+    const fx: Column = known.get(feature) ?? { values, order: sortedPresent(values) };
+    const partialControls = !AMOUNT_FEATURES.some((f) => f === feature) ? controls : [];
+    // The targets present on the same sessions (the dimensions, the overall score and the tags of every scored
+    // session, usually) share the feature's side of their links.
+    const sides = new Map<number, FeatureSide | undefined>();
+    targets.forEach((target, t) => {
       // Text features are tested against the dimensions (targets 0 … dimensions.length − 1), not the overall score or tags.
       if (isTextFeature(feature) && t >= dimensions.length) return;
-      const { x, y, rows, missing } = pairedColumns(fx, ty);
-      if (x.length < minN) return;
-      const [orderX, orderY] = subsetOrders(rows, [featureOrder, targetOrders[t]], position);
-      const rx = ranks(x, orderX);
-      const ry = ranks(y, orderY);
-      const rho = pearson(rx, ry);
-      const r = pearson(x, y);
+      if (!sides.has(target.group)) {
+        const rows = presentRows(fx.values, target.values);
+        sides.set(target.group, rows.length < minN ? undefined : featureSide(fx, rows, partialControls, position));
+      }
+      const side = sides.get(target.group);
+      if (!side) return;
+      const rows = side.rows;
+      const y = gather(target.values, rows);
+      const ry = targetRanks(target, rows, position);
+      const rho = centeredPearson(side.rx, ry);
+      const r = centeredPearson(side.x, y);
       if (r === undefined || rho === undefined) return;
-      const interval = x.length > bootstrapMaxN || resamples <= 0 ? "fisher-z" : "bootstrap";
-      const ci = interval === "fisher-z" ? spearmanInterval(rho, x.length) : spearmanBootstrap(x, y, orderX, orderY, { resamples, seed });
+      const n = rows.length;
+      const interval = n > bootstrapMaxN || resamples <= 0 ? "fisher-z" : "bootstrap";
+      const ci = interval === "fisher-z" ? spearmanInterval(rho, n) : spearmanBootstrap(side.x, y, side.orderX, subsetOrders(rows, [target.order], position)[0], { resamples, seed });
       if (!ci) return;
-      const partial = !AMOUNT_FEATURES.some((f) => f === feature) && controls.length ? partialSpearman({ rows, rx, ry }, rho, controls, controlOrders, position, cache) : undefined;
+      const partial = side.partial ? partialSpearman(side, side.partial, target, ry, rho, position) : undefined;
       links.push({
-        feature, target, n: x.length, missing, pearson: r, spearman: rho, ci95: ci, interval, p: correlationPValue(rho, x.length), q: NaN, significant: false,
-        partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, controls.length) : NaN, bins: decileBins(x, y, orderX),
+        feature, target: target.name, n, missing: target.values.length - n, pearson: r, spearman: rho, ci95: ci, interval, p: correlationPValue(rho, n), q: NaN, significant: false,
+        partial_spearman: partial?.rho ?? null, partial_p: partial ? correlationPValue(partial.rho, partial.n, controls.length) : NaN, bins: decileBins(side.x, y, side.orderX),
       });
     });
   }
@@ -152,95 +157,136 @@ function riskIndicators(joined: aq.ColumnTable, dimensions: readonly string[], s
   return out;
 }
 
-/** A feature's column in the table, or `undefined` when the table does not have it. */
-function featureColumn(table: aq.ColumnTable, feature: LinkFeature): ArrayLike<unknown> | undefined {
+/** A feature's column in the table (NaN where missing), or `undefined` when the table does not have it. */
+function featureColumn(table: aq.ColumnTable, feature: LinkFeature): Float64Array | undefined {
   if (isTextFeature(feature)) return textFeatureColumns(feature).every((c) => table.columnNames().includes(c)) ? textFeatureValues(table, feature) : undefined;
   return table.columnNames().includes(feature) ? finiteColumn(table, feature) : undefined;
 }
 
-/** A link's complete pairs: the rows and the ranks of x and y over them. */
-interface Pairs {
-  rows: Int32Array;
-  rx: Float64Array;
-  ry: Float64Array;
+/** A target of the links; `group` is shared by the targets present on exactly the same rows. */
+interface Target extends Column {
+  name: string;
+  group: number;
+  /** Its values as codes when they are few (scores, tags): ranked over any rows by counting. */
+  codes?: ValueCodes;
 }
 
-/** The ranks of the controls over one set of rows and their correlations with the feature, kept for the next target with the same rows. */
-interface PartialCache {
-  rows: Int32Array;
-  rz: Float64Array[];
-  /** Correlation matrix of [x, controls…]. */
-  r: number[][];
+/** Most distinct values a target is ranked by counting with (a dimension has ≤ 101, a tag 2). */
+const MAX_CODES = 1 << 16;
+
+/** The target's average ranks over `rows`: by counting its codes, else read off its order. */
+function targetRanks(target: Target, rows: Int32Array, position: Int32Array): Float64Array {
+  if (target.codes) return countingRanks(target.codes, rows);
+  const [order] = subsetOrders(rows, [target.order], position);
+  return ranksInOrder(gather(target.values, rows), order);
 }
 
-/**
- * Spearman's ρ of x and y controlling for `controls`, over the rows where all are present (the rank-based partial
- * correlation). When the controls are present on every pair (the usual case) it reuses the pairs' ranks, and the
- * ranks of the controls and their correlations with x, which depend on the rows only, are kept in `cache` for the
- * next target of the same feature (the dimensions share their rows).
- */
-function partialSpearman(pairs: Pairs, rho: number, controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array, cache: { last?: PartialCache }): { rho: number; n: number } | undefined {
-  const rows = pairs.rows.filter((i) => controls.every((c) => isPresent(c[i])));
-  if (rows.length < controls.length + 5) return undefined;
-  if (rows.length < pairs.rows.length) return partialOnSubset(pairs, rows, controls, controlOrders, position);
-  let c = cache.last;
-  if (!c || !sameRows(c.rows, rows)) {
-    const orders = subsetOrders(rows, controlOrders, position);
-    const rz = controls.map((z, k) => ranks(Float64Array.from(rows, (i) => Number(z[i])), orders[k]));
-    const r = correlationMatrix([pairs.rx, ...rz]);
-    if (!r) return undefined;
-    c = cache.last = { rows, rz, r };
+/** The targets with their presence groups: a target present on the same rows as an earlier one joins its group. */
+function withPresenceGroups(targets: readonly (Column & { name: string })[]): Target[] {
+  const out: Target[] = [];
+  for (const t of targets) {
+    const same = out.find((o) => samePresence(o.values, t.values));
+    const codes = valueCodes(t.values, t.order);
+    out.push({ ...t, group: same ? same.group : out.length, codes: codes.distinct <= MAX_CODES ? codes : undefined });
   }
-  const ry = correlationMatrix([pairs.ry, ...c.rz]);
-  if (!ry) return undefined;
-  // The matrix of [x, y, controls…].
-  const k = controls.length;
-  const m = [[1, rho, ...c.r[0].slice(1)], [rho, 1, ...ry[0].slice(1)]];
-  for (let a = 0; a < k; a++) m.push([c.r[a + 1][0], ry[a + 1][0], ...c.r[a + 1].slice(1)]);
-  const partial = partialCorrelationGiven(m, 0, 1, controls.map((_, j) => j + 2));
-  return partial === undefined ? undefined : { rho: partial, n: rows.length };
-}
-
-/** The partial ρ over a subset of the pairs (some controls missing): every column ranked afresh over the subset. */
-function partialOnSubset(pairs: Pairs, rows: Int32Array, controls: readonly ArrayLike<unknown>[], controlOrders: readonly Int32Array[], position: Int32Array): { rho: number; n: number } | undefined {
-  const keep = new Set(rows);
-  const at = Array.from(pairs.rows.keys()).filter((p) => keep.has(pairs.rows[p]));
-  const values = [at.map((p) => pairs.rx[p]), at.map((p) => pairs.ry[p])];
-  const orders = subsetOrders(rows, controlOrders, position);
-  const rk = [...values.map((v) => rankValues(v)), ...controls.map((z, k) => ranks(Float64Array.from(rows, (i) => Number(z[i])), orders[k]))];
-  const r = correlationMatrix(rk);
-  const rho = r ? partialCorrelationGiven(r, 0, 1, controls.map((_, j) => j + 2)) : undefined;
-  return rho === undefined ? undefined : { rho, n: rows.length };
-}
-
-/** Same rows in the same order. */
-function sameRows(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-
-/** The ascending orders of a subset of rows (as positions within `rows`), read off the table-wide orders. */
-function subsetOrders(rows: ArrayLike<number>, orders: readonly Int32Array[], position: Int32Array): Int32Array[] {
-  for (let p = 0; p < rows.length; p++) position[rows[p]] = p;
-  const out = orders.map((order) => {
-    const sub = new Int32Array(rows.length);
-    let k = 0;
-    for (let j = 0; j < order.length; j++) {
-      const p = position[order[j]];
-      if (p >= 0) sub[k++] = p;
-    }
-    return sub;
-  });
-  for (let p = 0; p < rows.length; p++) position[rows[p]] = -1;
   return out;
 }
 
-/** Average ranks of `values` in their own order, given their ascending order. */
-function ranks(values: ArrayLike<number>, order: Int32Array): Float64Array {
-  const inOrder = averageRanks(values, order);
-  const out = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];
+/** The two columns are present (finite) on the same rows. */
+function samePresence(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) !== Number.isFinite(b[i])) return false;
+  return true;
+}
+
+/** A column of the table (NaN where missing) and the ascending order of its present rows. */
+interface Column {
+  values: Float64Array;
+  order: Int32Array;
+}
+
+/** What a feature's links over one set of rows share: its values, order and ranks there, and the partial's controls. */
+interface FeatureSide {
+  rows: Int32Array;
+  x: Float64Array;
+  orderX: Int32Array;
+  rx: Float64Array;
+  /** The controls' side of the partial ρ; undefined when there are no controls or too few rows with them. */
+  partial?: ControlSide;
+}
+
+/** The rows (of the pairs) where the controls are present too, the ranks of x and of the controls over them, and their correlations. */
+interface ControlSide {
+  /** Positions within the pairs of the rows with every control; `undefined` when that is every pair. */
+  at?: Int32Array;
+  rows: Int32Array;
+  rx: Float64Array;
+  rz: Float64Array[];
+  /** Correlation matrix of [x, controls…] over `rows`. */
+  r: number[][];
+}
+
+/** The feature's side of its links over `rows`, and the controls' side of the partial ρ over the rows that have them. */
+function featureSide(fx: Column, rows: Int32Array, controls: readonly Column[], position: Int32Array): FeatureSide {
+  const x = gather(fx.values, rows);
+  const [orderX] = subsetOrders(rows, [fx.order], position);
+  const side: FeatureSide = { rows, x, orderX, rx: ranksInOrder(x, orderX) };
+  if (controls.length === 0) return side;
+  const at = positionsWhere(rows, (i) => controls.every((c) => Number.isFinite(c.values[i])));
+  if (at.length < controls.length + 5) return side;
+  const every = at.length === rows.length;
+  const crows = every ? rows : Int32Array.from(at, (p) => rows[p]);
+  const [ordX, ...ordZ] = subsetOrders(crows, [fx.order, ...controls.map((c) => c.order)], position);
+  const rx = every ? side.rx : ranksInOrder(gather(fx.values, crows), ordX);
+  const rz = controls.map((c, k) => ranksInOrder(gather(c.values, crows), ordZ[k]));
+  const r = correlationMatrix([rx, ...rz]);
+  if (r) side.partial = { at: every ? undefined : at, rows: crows, rx, rz, r };
+  return side;
+}
+
+/**
+ * Spearman's ρ of x and y controlling for the controls, over the pairs where they are all present (the rank-based
+ * partial correlation): x's side and the controls' ranks come from `c`; y is ranked over those rows (its ranks over
+ * the pairs, `ry`, when the controls are present on every pair, the usual case).
+ */
+function partialSpearman(side: FeatureSide, c: ControlSide, target: Target, ry: Float64Array, rho: number, position: Int32Array): { rho: number; n: number } | undefined {
+  let ryc = ry;
+  let rxy = rho;
+  if (c.at) {
+    ryc = targetRanks(target, c.rows, position);
+    const r = centeredPearson(c.rx, ryc);
+    if (r === undefined) return undefined;
+    rxy = r;
+  }
+  const ryz = c.rz.map((z) => centeredPearson(ryc, z));
+  if (ryz.some((r) => r === undefined)) return undefined;
+  // The matrix of [x, y, controls…].
+  const k = c.rz.length;
+  const m = [[1, rxy, ...c.r[0].slice(1)], [rxy, 1, ...(ryz as number[])]];
+  for (let a = 0; a < k; a++) m.push([c.r[a + 1][0], ryz[a] as number, ...c.r[a + 1].slice(1)]);
+  const partial = partialCorrelationGiven(m, 0, 1, c.rz.map((_, j) => j + 2));
+  return partial === undefined ? undefined : { rho: partial, n: c.rows.length };
+}
+
+/** The rows where both columns are present, ascending. */
+function presentRows(x: Float64Array, y: Float64Array): Int32Array {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) m++;
+  const rows = new Int32Array(m);
+  for (let i = 0, k = 0; k < m; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) rows[k++] = i;
+  return rows;
+}
+
+/** The positions p of `rows` where `keep(rows[p])`. */
+function positionsWhere(rows: Int32Array, keep: (row: number) => boolean): Int32Array {
+  const out = new Int32Array(rows.length);
+  let k = 0;
+  for (let p = 0; p < rows.length; p++) if (keep(rows[p])) out[k++] = p;
+  return out.slice(0, k);
+}
+
+/** `values[rows[k]]` for each k. */
+function gather(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
   return out;
 }

@@ -1,5 +1,5 @@
 import { PearsonSums } from "./pearson-sums";
-import { averageRanks } from "./average-ranks";
+import { averageRanks, sortedPresent } from "./average-ranks";
 
 /**
  * The Pearson correlation matrix of equal-length columns (one pass of `PearsonSums` per pair); `undefined` when a
@@ -24,12 +24,14 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[]): number
 }
 
 /**
- * Average ranks (1-based, ties averaged) of a column in its own order, by one sort.
+ * Average ranks (1-based, ties averaged) of a complete column (every value finite) in its own order, by one radix
+ * sort (`sortedPresent`). Throws on a missing value.
  *
  * @example rankValues([10, 30, 20, 20]) // Float64Array [1, 4, 2.5, 2.5]
  */
 export function rankValues(values: ArrayLike<number>): Float64Array {
-  const order = Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const order = sortedPresent(values);
+  if (order.length !== values.length) throw new Error(`rankValues requires a complete column (${values.length - order.length} of ${values.length} values missing)`);
   const inOrder = averageRanks(values, order);
   const out = new Float64Array(values.length);
   for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];

@@ -105,17 +105,54 @@ test("spearmanBootstrap equals the bootstrap of simple-statistics' Spearman (sam
   }
 });
 
-test("sortedPresent: the counting sort gives the stable comparator sort's order, ties, -0, NaN, null and Infinity included", () => {
+test("sortedPresent: the radix sort gives the stable comparator sort's order: ties, negatives, -0, extremes, NaN, null and ±Infinity", () => {
   const rng = createRng(5);
+  const extremes = [5e-324, -5e-324, 1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** -1022, -(2 ** 53), 2 ** 53 + 2];
   for (let t = 0; t < 200; t++) {
     const n = 1 + Math.floor(rng.uniform() * 300);
     const v = Array.from({ length: n }, () => {
       const u = rng.uniform();
-      return u < 0.1 ? NaN : u < 0.15 ? null : u < 0.2 ? -0 : u < 0.25 ? 0 : u < 0.3 ? Infinity : Math.round(rng.uniform() * 20) / (u < 0.6 ? 1 : 3);
+      return u < 0.1 ? NaN : u < 0.15 ? null : u < 0.2 ? -0 : u < 0.25 ? 0 : u < 0.28 ? Infinity : u < 0.3 ? -Infinity
+        : u < 0.35 ? extremes[Math.floor(rng.uniform() * extremes.length)] : u < 0.5 ? (rng.uniform() - 0.5) * 1e6
+        : Math.round((rng.uniform() - 0.3) * 20) / (u < 0.75 ? 1 : 3);
     });
     const expected: number[] = [];
     v.forEach((x, i) => typeof x === "number" && Number.isFinite(x) && expected.push(i));
     expected.sort((a, b) => (v[a] as number) - (v[b] as number));
     assert.deepEqual(Array.from(sortedPresent(v)), expected);
   }
+});
+
+test("countingRanks over any subset equals the average ranks of a fresh sort of that subset; ranksInOrder and subsetOrders agree", async () => {
+  const { valueCodes, countingRanks, ranksInOrder, subsetOrders, rankValues } = await import("../../src/index");
+  const rng = createRng(9);
+  for (let t = 0; t < 100; t++) {
+    const n = 5 + Math.floor(rng.uniform() * 400);
+    const v = Float64Array.from({ length: n }, () => (rng.uniform() < 0.2 ? NaN : Math.round(rng.uniform() * 12) - 4));
+    const order = sortedPresent(v);
+    const present = Array.from(order).sort((a, b) => a - b);
+    const rows = Int32Array.from(present.filter(() => rng.uniform() < 0.6));
+    const sub = Array.from(rows, (i) => v[i]);
+    // Reference: each value's rank by counting the values below and equal to it (ties averaged).
+    const expected = sub.map((x) => sub.filter((y) => y < x).length + (sub.filter((y) => y === x).length + 1) / 2);
+    assert.deepEqual(Array.from(countingRanks(valueCodes(v, order), rows)), expected);
+    const [subOrder] = subsetOrders(rows, [order], new Int32Array(n).fill(-1));
+    assert.deepEqual(Array.from(ranksInOrder(Float64Array.from(sub), subOrder)), expected);
+    assert.deepEqual(Array.from(rankValues(sub)), expected);
+  }
+});
+
+test("centeredPearson equals simple-statistics' sampleCorrelation; undefined for a constant column or n < 3", async () => {
+  const { centeredPearson } = await import("../../src/index");
+  const { sampleCorrelation } = await import("simple-statistics");
+  const rng = createRng(3);
+  for (let t = 0; t < 50; t++) {
+    const n = 3 + Math.floor(rng.uniform() * 500);
+    const x = Float64Array.from({ length: n }, () => rng.uniform() * 1e4 + 1e6);
+    const y = Float64Array.from(x, (a) => a * (t % 2 ? -0.3 : 2) + rng.uniform() * 3000);
+    const r = centeredPearson(x, y)!;
+    assert.ok(Math.abs(r - sampleCorrelation(Array.from(x), Array.from(y))) < 1e-12, `n ${n}: ${r}`);
+  }
+  assert.equal(centeredPearson([1, 1, 1, 1], [1, 2, 3, 4]), undefined);
+  assert.equal(centeredPearson([1, 2], [1, 2]), undefined);
 });
