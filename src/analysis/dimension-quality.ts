@@ -5,6 +5,7 @@ import { pairedColumns } from "../stats/paired-columns";
 import { pearson } from "../stats/correlation";
 import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
+import { gather } from "../stats/gather";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
@@ -96,7 +97,8 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const evidence = dimensionEvidence(links, dimensions, rules, options);
   const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
-  const rowSum = Float64Array.from(columns[0] ?? [], (_, i) => columns.reduce((s, c) => s + c[i], 0));
+  const rowSum = new Float64Array(columns[0]?.length ?? 0);
+  for (const c of columns) for (let i = 0; i < rowSum.length; i++) rowSum[i] += c[i];
   const out = nameRecord<DimensionQuality>();
   dimensions.forEach((name, j) => {
     const col = columns[j];
@@ -138,14 +140,14 @@ function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefin
   const rowsA = completeRows([col, ...controls]);
   const rowsB = rest ? completeRows([col, rest, ...controls]) : new Int32Array(0);
   const ranked = (rows: Int32Array) => {
-    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(Float64Array.from(rows, (i) => c[i]))) };
+    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(gather(c, rows))) };
     return cache.last.ranks;
   };
   // The Spearman matrix of [cols…, the controls that vary over the rows]; `kept` says which controls those are.
   const matrix = (rows: Int32Array, cols: readonly ArrayLike<number>[]) => {
     const ranks = ranked(rows);
-    const kept = controls.map((_, k) => k).filter((k) => ranks[k].some((v) => v !== ranks[k][0]));
-    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(Float64Array.from(rows, (i) => c[i]))), ...kept.map((k) => ranks[k])]) : undefined;
+    const kept = controls.map((_, k) => k).filter((k) => varies(ranks[k]));
+    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(gather(c, rows))), ...kept.map((k) => ranks[k])]) : undefined;
     return { r, kept, at: (k: number) => (kept.includes(k) && r ? r[0][cols.length + kept.indexOf(k)] : null) };
   };
   const b = rest && rowsB.length ? matrix(rowsB, [col, rest]) : undefined;
@@ -164,6 +166,12 @@ function completeRows(columns: readonly ArrayLike<number>[]): Int32Array {
   const rows = new Int32Array(m);
   for (let i = 0, k = 0; k < m; i++) if (complete(i)) rows[k++] = i;
   return rows;
+}
+
+/** Some value differs from the first. */
+function varies(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return true;
+  return false;
 }
 
 /** How many of `values` pass `test`. */

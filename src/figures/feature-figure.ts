@@ -1,9 +1,11 @@
 import type * as aq from "arquero";
 import { createRng } from "../generate/rng";
-import { pairedValues } from "../stats/paired-values";
+import { pairedColumns } from "../stats/paired-columns";
+import { sortedPresent } from "../stats/average-ranks";
 import { decileBins } from "../stats/decile-bins";
 import { dimensionColumn } from "../join/columns";
-import { columnValues } from "../join/column-values";
+import { requireColumns } from "../join/column-values";
+import { finiteColumn } from "../analysis/finite-column";
 import { isTextFeature, textFeatureValues } from "../analysis/text-features";
 import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
 
@@ -28,9 +30,10 @@ export interface FeatureFigureOptions {
  */
 export function featureFigure(table: aq.ColumnTable, feature: string, target: string, options: FeatureFigureOptions = {}): Figure {
   const { lines = [], sample = 2000, seed = 1, title } = options;
-  const { x, y, missing } = pairedValues(featureValues(table, feature), columnValues(table, targetColumn(table, target)));
+  // Typed columns and x's order by radix sort: at 2M sessions, no boxed copies and no comparator sort.
+  const { x, y, missing } = pairedColumns(featureValues(table, feature), numericColumn(table, targetColumn(table, target)));
   const pick = sampleIndices(x.length, sample, seed);
-  const bins = decileBins(x, y);
+  const bins = decileBins(x, y, sortedPresent(x));
   return {
     data: [
       { type: "scatter", mode: "markers", name: pick.length < x.length ? `sessions (${pick.length} of ${x.length})` : "sessions", x: pick.map((i) => x[i]), y: pick.map((i) => y[i]), marker: { size: 4, opacity: 0.35, color: "#4c78a8" } },
@@ -41,8 +44,14 @@ export function featureFigure(table: aq.ColumnTable, feature: string, target: st
 }
 
 /** A feature's values: a text feature of the analysis (`diagnostics.answers`, …) or a column (`audio.speech_rate`). */
-function featureValues(table: aq.ColumnTable, feature: string): ArrayLike<unknown> {
-  return isTextFeature(feature) ? textFeatureValues(table, feature) : columnValues(table, feature);
+function featureValues(table: aq.ColumnTable, feature: string): Float64Array {
+  return isTextFeature(feature) ? textFeatureValues(table, feature) : numericColumn(table, feature);
+}
+
+/** A column as numbers (NaN where missing); throws `NoColumnError` when the table does not have it. */
+function numericColumn(table: aq.ColumnTable, column: string): Float64Array {
+  requireColumns(table, [column]);
+  return finiteColumn(table, column);
 }
 
 /** The column of a figure's target: the dimension's when the table has it, else the name as a column. */

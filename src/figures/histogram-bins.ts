@@ -1,4 +1,4 @@
-import { isPresent } from "../stats/finite-values";
+import { presentValues } from "../stats/finite-values";
 
 /** Equal-width bins and their counts. */
 export interface HistogramBins {
@@ -21,13 +21,8 @@ export interface HistogramBins {
 export function histogramBins(values: ArrayLike<unknown>, options: { bins?: number; range?: [number, number] } = {}): HistogramBins {
   const bins = options.bins ?? 10;
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
-  const xs: number[] = [];
-  let missing = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (isPresent(v)) xs.push(v);
-    else missing++;
-  }
+  const xs = presentValues(values);
+  const missing = values.length - xs.length;
   let [lo, hi] = options.range ?? [Infinity, -Infinity];
   if (!options.range) for (const v of xs) { if (v < lo) lo = v; if (v > hi) hi = v; }
   if (xs.length === 0 && !options.range) { lo = 0; hi = 1; }

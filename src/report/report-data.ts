@@ -22,6 +22,7 @@ import { thresholdLines, scoreThresholdLines } from "../figures/threshold-lines"
 import { cohortFigure } from "../figures/cohort-figure";
 import { replayFigure } from "../figures/replay-figure";
 import { dimensionColumn, MEDIA_FEATURES } from "../join/columns";
+import { finiteColumn } from "../analysis/finite-column";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -85,10 +86,31 @@ export interface ReportDataOptions {
  * @example reportHtml(reportData(await loadTables("metrics.log"), defaultRules()))
  */
 export function reportData(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions = {}): ReportData {
-  const { title = "Interview metrics report", maxIssues = 500, sample = 1000, maxImprovers = 5000 } = options;
+  const { title = "Interview metrics report", maxIssues = 500 } = options;
   const { issues, ...summary } = summarize(t);
+  // In two parts, each leaving only what the page shows: the analysis (its per-student results are ~350 MB at 2M
+  // sessions) is gone before every session is scored.
+  const analysed = analysisParts(t, rules, options);
+  const scored = scoringParts(t, rules, options.tuner);
+  const { figures, ...rest } = analysed;
+  return {
+    title,
+    summary,
+    issues: { shown: issues.slice(0, maxIssues), total: issues.length, errors: issues.filter((i) => i.severity === "error").length },
+    ...rest,
+    figures: { ...figures, replay: scored.replay },
+    students: scored.students,
+    sample: scored.sample,
+    exact: scored.exact,
+    rules,
+    tuner: scored.tuner,
+  };
+}
+
+/** The report's parts read off the analysis: tables, answers, improvers and the figures of quality, features and progress. */
+function analysisParts(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions) {
+  const { sample = 1000, maxImprovers = 5000 } = options;
   const analysis = analyze(t, options.analyze);
-  const input = allSessionsInput(t, rules);
   const strongest = linkRows(analysis.links, { significant: true, targets: "scores" }).slice(0, 2);
   // The clarity rule's inputs against its dimension, when the log has that dimension at all (not in a media-only log).
   const clarity = t.dimensions.includes(rules.clarity.dimension) ? (["filler_ratio", "avg_answer_len"] as const) : [];
@@ -96,13 +118,8 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
-  const picked = sessionSample(t.joined, options.tuner);
-  const todayOut = scoreSessions(input, rules);
   const improvers = studentRows(analysis.progress, { improvedOnly: true });
   return {
-    title,
-    summary,
-    issues: { shown: issues.slice(0, maxIssues), total: issues.length, errors: issues.filter((i) => i.severity === "error").length },
     quality: qualityRows(analysis.quality),
     cronbach_alpha: analysis.quality.cronbach_alpha,
     links: linkRows(analysis.links, { significant: true }).slice(0, 20),
@@ -112,15 +129,25 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     improvers: { rows: improvers.slice(0, maxImprovers), total: improvers.length },
     figures: {
       quality: qualityFigure(analysis.quality),
-      histograms: t.dimensions.map((d) => histogramFigure(t.sessions.array(dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
+      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
-      replay: replayFigure(replay(input, rules, todayOut)),
     },
+  };
+}
+
+/** The report's parts that score sessions: the replay over every session, today's exact figures, and the tuner's sample. */
+function scoringParts(t: MetricsTables, rules: RulesConfig, tuner: SessionSampleOptions | undefined) {
+  const input = allSessionsInput(t, rules);
+  const todayOut = scoreSessions(input, rules);
+  const replayed = replayFigure(replay(input, rules, todayOut));
+  const exact = todayFigures(input, todayOut);
+  const picked = sessionSample(t.joined, tuner);
+  return {
+    replay: replayed,
     students: { ...picked.students, initial: mostActive(picked.students) },
     sample: { sessions: picked.rows.length, students: picked.students.ids.length, probability: picked.probability, seed: picked.seed, total: picked.total },
-    exact: todayFigures(input, todayOut),
-    rules,
+    exact,
     tuner: encodeScoringInput(sampleInput(t, input, picked.rows)),
   };
 }
@@ -158,8 +185,16 @@ function sampleInput(t: MetricsTables, input: ScoringInput, rows: Int32Array): S
   const media: Record<string, Float64Array> = nameRecord<Float64Array>();
   for (const f of MEDIA_FEATURES) {
     if (!names.has(f)) continue;
-    const all = picked.media[f] ? null : (t.joined.array(f) as ArrayLike<unknown>);
-    media[f] = all ? Float64Array.from(rows, (r) => (typeof all[r] === "number" ? (all[r] as number) : NaN)) : picked.media[f];
+    if (picked.media[f]) {
+      media[f] = picked.media[f];
+      continue;
+    }
+    // Read at the sample's rows only (not `array(f)`: a boxed copy of every session).
+    const get = t.joined.getter(f);
+    media[f] = Float64Array.from(rows, (r) => {
+      const v = get(r);
+      return typeof v === "number" ? v : NaN;
+    });
   }
   return { ...picked, media };
 }

@@ -75,17 +75,22 @@ function meanIdLength(table: aq.ColumnTable): number {
   let sum = 0;
   const n = table.numRows();
   for (const name of ["session_id", "user_id"]) {
-    const ids = table.array(name) as ArrayLike<string | null>;
-    for (let i = 0; i < n; i++) sum += ids[i] ? Buffer.byteLength(ids[i]!) : 0;
+    // Through the getter: an array of every session's id would be a string per session held at once.
+    const id = table.getter(name) as (row: number) => string | null;
+    for (let i = 0; i < n; i++) {
+      const v = id(i);
+      if (v) sum += Buffer.byteLength(v);
+    }
   }
   return n ? sum / n : 0;
 }
 
 /** The sessions' times (ms; missing ones last) at the given rows. */
 function timeOf(table: aq.ColumnTable, rows: readonly number[]): Float64Array {
-  const ts = table.array("ts") as ArrayLike<Date | null>;
+  // At the kept rows only: not a Date per session of the table.
+  const ts = table.getter("ts") as (row: number) => Date | null;
   return Float64Array.from(rows, (r) => {
-    const t = ts[r]?.getTime();
+    const t = ts(r)?.getTime();
     return t === undefined || Number.isNaN(t) ? Infinity : t;
   });
 }

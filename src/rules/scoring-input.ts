@@ -51,7 +51,23 @@ export function scoredDimensions(table: aq.ColumnTable, dimensions: readonly str
 export function scoringInput(table: aq.ColumnTable, logDimensions: readonly string[], rules: RulesConfig): ScoringInput {
   const n = table.numRows();
   const { kept: dimensions, omitted } = scoredDimensions(table, logDimensions);
-  const f64 = (name: string) => Float64Array.from(table.columnNames().includes(name) ? (table.array(name) as ArrayLike<number>) : new Array<number>(n).fill(NaN), (v) => (typeof v === "number" ? v : NaN));
+  // Every column read through its getter into the array it becomes: no intermediate array of every session (at 2M
+  // sessions each `table.array` of numbers is ~50 MB of boxed values for the collector).
+  const f64 = (name: string) => {
+    const out = new Float64Array(n).fill(NaN);
+    if (!table.columnNames().includes(name)) return out;
+    const get = table.getter(name);
+    for (let i = 0; i < n; i++) {
+      const v = get(i);
+      if (typeof v === "number") out[i] = v;
+    }
+    return out;
+  };
+  const masks = (name: string, code: (names: readonly string[] | null) => number, out: Int32Array | Float64Array) => {
+    const get = table.getter(name) as (row: number) => readonly string[] | null;
+    for (let i = 0; i < n; i++) out[i] = code(get(i));
+    return out;
+  };
   const index = new Map(dimensions.map((d, i) => [d, i]));
   const byFocus = new Map<string, number>(dimensions.map((d, i) => [(Object.hasOwn(rules.tasks.focus, d) ? rules.tasks.focus[d] : d), i]));
   const mask = (names: readonly string[] | null) => {
@@ -59,24 +75,22 @@ export function scoringInput(table: aq.ColumnTable, logDimensions: readonly stri
     for (const name of names ?? []) m |= 1 << (index.get(name) ?? UNKNOWN_BIT);
     return m;
   };
-  const strength = table.array("strength_tags") as (readonly string[] | null)[];
-  const risk = table.array("risk_tags") as (readonly string[] | null)[];
-  const focus = table.array("task_focus") as (readonly string[] | null)[];
+  const getId = table.getter("session_id") as (row: number) => string;
   const media: Record<string, Float64Array> = {};
   for (const f of MEDIA_FEATURES) if (table.columnNames().includes(f)) media[f] = f64(f);
   return {
     dimensions,
     omitted,
-    session_id: Array.from(table.array("session_id") as ArrayLike<string>),
+    session_id: Array.from({ length: n }, (_, i) => getId(i)),
     scores: dimensions.map((d) => f64(dimensionColumn(d))),
     avg_answer_len: f64("avg_answer_len"),
     filler_ratio: f64("filler_ratio"),
     media,
     log: {
       overall: f64("overall_score"),
-      strength: Int32Array.from(strength, mask),
-      risk: Int32Array.from(risk, mask),
-      tasks: Float64Array.from(focus, (fs) => encodeIndices((fs ?? []).map((f) => byFocus.get(f) ?? UNKNOWN_BIT))),
+      strength: masks("strength_tags", mask, new Int32Array(n)) as Int32Array,
+      risk: masks("risk_tags", mask, new Int32Array(n)) as Int32Array,
+      tasks: masks("task_focus", (fs) => encodeIndices((fs ?? []).map((f) => byFocus.get(f) ?? UNKNOWN_BIT)), new Float64Array(n)) as Float64Array,
     },
   };
 }

@@ -13,25 +13,43 @@ export interface BinnedMean {
  * @example decileBins([1, 2, 3, 4], [10, 20, 30, 40]).map(b => b.mean) // one bin per distinct decile edge
  */
 export function decileBins(x: ArrayLike<number>, y: ArrayLike<number>, order?: ArrayLike<number>): BinnedMean[] {
-  if (x.length === 0) return [];
+  return binnedMeans(decileIndex(x, order), y);
+}
+
+/** Each pair's decile bin of x, to bin many y's over the same pairs: the bins' upper edges and the bin of each pair. */
+export interface DecileIndex {
+  edges: number[];
+  bin: Uint8Array;
+}
+
+/**
+ * The decile bins of x (see `decileBins`) as an index: the distinct decile edges and each value's bin (the first
+ * edge at or above it), read off x's ascending order.
+ */
+export function decileIndex(x: ArrayLike<number>, order?: ArrayLike<number>): DecileIndex {
+  const bin = new Uint8Array(x.length);
+  if (x.length === 0) return { edges: [], bin };
   const ord = order ?? Int32Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b]);
   const edges = [...new Set(Array.from({ length: 10 }, (_, k) => quantileInOrder(x, ord, (k + 1) / 10)))];
-  const bins: BinnedMean[] = [];
   let b = 0;
-  let sum = 0;
-  let n = 0;
   for (let k = 0; k < ord.length; k++) {
     const i = ord[k];
-    while (b < edges.length - 1 && x[i] > edges[b]) {
-      if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
-      b++;
-      sum = 0;
-      n = 0;
-    }
-    sum += y[i];
-    n++;
+    while (b < edges.length - 1 && x[i] > edges[b]) b++;
+    bin[i] = b;
   }
-  if (n > 0) bins.push({ upper: edges[b], mean: sum / n, n });
+  return { edges, bin };
+}
+
+/** The mean of y in each non-empty bin of the index, in the order of the bins: one sequential pass over the pairs. */
+export function binnedMeans({ edges, bin }: DecileIndex, y: ArrayLike<number>): BinnedMean[] {
+  const sum = new Float64Array(edges.length);
+  const count = new Float64Array(edges.length);
+  for (let i = 0; i < bin.length; i++) {
+    sum[bin[i]] += y[i];
+    count[bin[i]]++;
+  }
+  const bins: BinnedMean[] = [];
+  edges.forEach((upper, b) => { if (count[b] > 0) bins.push({ upper, mean: sum[b] / count[b], n: count[b] }); });
   return bins;
 }
 

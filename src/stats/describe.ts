@@ -27,7 +27,8 @@ export function describe(xs: ArrayLike<unknown>): Description | undefined {
   const present = presentValues(xs);
   if (present.length === 0) return undefined;
   // simple-statistics reads its arguments by index only: typed arrays give the same results.
-  const sorted = present.slice().sort((a, b) => a - b) as unknown as number[];
+  // The typed array's own numeric sort (no comparator call); -0 before 0 changes no quantile.
+  const sorted = present.slice().sort() as unknown as number[];
   const missing = xs.length - present.length;
   const { n, mean, std, min, max } = momentsOf(present as unknown as number[], missing);
   return { n, missing, mean, std, min, q1: quantileSorted(sorted, 0.25), median: quantileSorted(sorted, 0.5), q3: quantileSorted(sorted, 0.75), max };

@@ -64,11 +64,12 @@ export function valueCodes(values: ArrayLike<number>, order: Int32Array): ValueC
 
 /**
  * Average ranks (1-based, ties averaged) of a coded column over a subset of rows, in the subset's order: a count of
- * each code over the rows, then each code's average rank. Every row must be coded (present).
+ * each code over the rows, then each code's average rank. Every row must be coded (present). Written to `out` when
+ * given (of the rows' length).
  *
  * @example countingRanks(valueCodes([5, NaN, 2, 5], Int32Array.of(2, 0, 3)), Int32Array.of(0, 2, 3)) // Float64Array [2.5, 1, 2.5]
  */
-export function countingRanks({ codes, distinct }: ValueCodes, rows: ArrayLike<number>): Float64Array {
+export function countingRanks({ codes, distinct }: ValueCodes, rows: ArrayLike<number>, out: Float64Array = new Float64Array(rows.length)): Float64Array {
   const count = new Float64Array(distinct);
   for (let k = 0; k < rows.length; k++) count[codes[rows[k]]]++;
   // count[c] becomes the average rank of code c: the rows below it, plus the middle of its own run.
@@ -77,7 +78,6 @@ export function countingRanks({ codes, distinct }: ValueCodes, rows: ArrayLike<n
     count[c] = below + (n + 1) / 2;
     below += n;
   }
-  const out = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = count[codes[rows[k]]];
   return out;
 }
