@@ -83,6 +83,7 @@ export * from "./stats/spearman-interval";
 export * from "./stats/average-ranks";
 export * from "./stats/subset-ranks";
 export * from "./stats/centered-pearson";
+export * from "./stats/complete-rows";
 export * from "./stats/gather";
 export * from "./stats/spearman-matrix";
 export * from "./stats/normalized-entropy";

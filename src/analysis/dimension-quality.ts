@@ -6,6 +6,7 @@ import { pearson } from "../stats/correlation";
 import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { gather } from "../stats/gather";
+import { completeRows } from "../stats/complete-rows";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
@@ -155,17 +156,6 @@ function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefin
   const partial = b?.r ? partialCorrelationGiven(b.r, 0, 1, b.kept.map((_, j) => j + 2)) ?? null : null;
   const length = controls.map((_, k) => a.at(k));
   return { length_r: length[0], answers_r: length[1], partial_item_rest_r: partial };
-}
-
-/** The rows where every column has a finite value, ascending (counted, then filled). */
-function completeRows(columns: readonly ArrayLike<number>[]): Int32Array {
-  const complete = (i: number) => columns.every((c) => Number.isFinite(c[i]));
-  const n = columns[0].length;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (complete(i)) m++;
-  const rows = new Int32Array(m);
-  for (let i = 0, k = 0; k < m; i++) if (complete(i)) rows[k++] = i;
-  return rows;
 }
 
 /** Some value differs from the first. */

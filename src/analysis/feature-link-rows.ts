@@ -5,7 +5,8 @@ import { binnedMeans } from "../stats/decile-bins";
 import { correlationPValue } from "../stats/correlation-p-value";
 import { subsetOrders } from "../stats/subset-ranks";
 import { AMOUNT_FEATURES, isTextFeature } from "./text-features";
-import { featureSide, partialSpearman, presentRows, sideCorrelations, type FeatureSide, type LinkScratch } from "./link-pairs";
+import { completeRows } from "../stats/complete-rows";
+import { featureSide, partialSpearman, sideCorrelations, type FeatureSide, type LinkScratch } from "./link-pairs";
 import type { Column, LinkInputs } from "./link-inputs";
 import type { FeatureLink, LinkFeature } from "./feature-link";
 
@@ -33,7 +34,7 @@ export function linksOfFeature(feature: LinkFeature, values: Float64Array, input
   inputs.targets.forEach((target, t) => {
     if (isTextFeature(feature) && t >= inputs.dimensions) return;
     if (!sides.has(target.group)) {
-      const rows = presentRows(fx.values, target.values);
+      const rows = completeRows([fx.values, target.values]);
       sides.set(target.group, rows.length < minN ? undefined : featureSide(fx, rows, controls, position));
     }
     const side = sides.get(target.group);

@@ -115,15 +115,6 @@ function targetRanks(target: Target, rows: Int32Array, position: Int32Array, out
   return ranksInOrder(gather(target.values, rows), order);
 }
 
-/** The rows where both columns are present, ascending. */
-export function presentRows(x: Float64Array, y: Float64Array): Int32Array {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) m++;
-  const rows = new Int32Array(m);
-  for (let i = 0, k = 0; k < m; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) rows[k++] = i;
-  return rows;
-}
-
 /** The positions p of `rows` where `keep(rows[p])`. */
 function positionsWhere(rows: Int32Array, keep: (row: number) => boolean): Int32Array {
   const out = new Int32Array(rows.length);

@@ -1,5 +1,6 @@
 import { PearsonSums } from "./pearson-sums";
-import { averageRanks, sortedPresent } from "./average-ranks";
+import { sortedPresent } from "./average-ranks";
+import { ranksInOrder } from "./subset-ranks";
 
 /**
  * The Pearson correlation matrix of equal-length columns (one pass of `PearsonSums` per pair); `undefined` when a
@@ -32,10 +33,7 @@ export function correlationMatrix(columns: readonly ArrayLike<number>[]): number
 export function rankValues(values: ArrayLike<number>): Float64Array {
   const order = sortedPresent(values);
   if (order.length !== values.length) throw new Error(`rankValues requires a complete column (${values.length - order.length} of ${values.length} values missing)`);
-  const inOrder = averageRanks(values, order);
-  const out = new Float64Array(values.length);
-  for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];
-  return out;
+  return ranksInOrder(values, order);
 }
 
 /**

@@ -142,8 +142,9 @@ test("countingRanks over any subset equals the average ranks of a fresh sort of 
   }
 });
 
-test("centeredPearson equals simple-statistics' sampleCorrelation; undefined for a constant column or n < 3", async () => {
-  const { centeredPearson } = await import("../../src/index");
+test("pearsonWithSide of a centred side equals simple-statistics' sampleCorrelation; undefined for a constant column or n < 3", async () => {
+  const { centeredSide, pearsonWithSide } = await import("../../src/index");
+  const centeredPearson = (x: ArrayLike<number>, y: ArrayLike<number>) => pearsonWithSide(centeredSide(x), y);
   const { sampleCorrelation } = await import("simple-statistics");
   const rng = createRng(3);
   for (let t = 0; t < 50; t++) {
@@ -155,4 +156,16 @@ test("centeredPearson equals simple-statistics' sampleCorrelation; undefined for
   }
   assert.equal(centeredPearson([1, 1, 1, 1], [1, 2, 3, 4]), undefined);
   assert.equal(centeredPearson([1, 2], [1, 2]), undefined);
+});
+
+test("completeRows: the rows where every column is finite, as a filter of all the rows", async () => {
+  const { completeRows } = await import("../../src/index");
+  const rng = createRng(12);
+  for (let t = 0; t < 50; t++) {
+    const n = Math.floor(rng.uniform() * 200);
+    const columns = [0, 1, 2].slice(0, 1 + (t % 3)).map(() => Float64Array.from({ length: n }, () => { const u = rng.uniform(); return u < 0.15 ? NaN : u < 0.2 ? Infinity : u; }));
+    const expected = Array.from({ length: n }, (_, i) => i).filter((i) => columns.every((c) => Number.isFinite(c[i])));
+    assert.deepEqual(Array.from(completeRows(columns)), expected);
+  }
+  assert.deepEqual(Array.from(completeRows([])), []);
 });
