@@ -7,6 +7,7 @@ import { CodedColumn } from "../store/coded-column";
 import { formatTimestamp } from "../schema/timestamp";
 import { dimensionColumn } from "../join/columns";
 import { nameRecord } from "../join/name-record";
+import { finiteColumn } from "../analysis/finite-column";
 
 const DimensionStats = z.object({ n: z.number().int(), mean: z.number(), std: z.number().nullable(), min: z.number(), max: z.number() });
 
@@ -34,12 +35,12 @@ export function summarize(t: MetricsTables): Summary {
   const { first, last } = range([t.data.reports.ts, t.data.media.ts]);
   const dimensions: Summary["dimensions"] = nameRecord();
   for (const name of t.dimensions) {
-    const d = moments(t.sessions.array(dimensionColumn(name)) as ArrayLike<unknown>);
+    const d = moments(finiteColumn(t.sessions, dimensionColumn(name)));
     if (d) dimensions[name] = { n: d.n, mean: d.mean, std: Number.isNaN(d.std) ? null : d.std, min: d.min, max: d.max };
   }
-  const nMedia = t.joined.array("n_media") as ArrayLike<number>;
+  const nMedia = t.joined.getter("n_media");
   let withMedia = 0;
-  for (let i = 0; i < nMedia.length; i++) if (nMedia[i] > 0) withMedia++;
+  for (let i = 0, n = t.joined.numRows(); i < n; i++) if ((nMedia(i) as number) > 0) withMedia++;
   return {
     files: t.files,
     rows: t.rows,
