@@ -47,15 +47,15 @@ export class CacheWriter {
   }
 
   /**
-   * Appends records without blocking the thread, in batches (see `OutputFile.writeLater`; their CRCs are taken
-   * here, first): the caller goes on meanwhile, and must not change the records' bytes until it resolves.
+   * Appends records without blocking the thread, in one `writev` (see `OutputFile.writeLater`; libuv writes past
+   * the system's iovec limit in the same request; their CRCs are taken here, first): the caller goes on meanwhile,
+   * and must not change the records' bytes until it resolves. One request, not batches, so that the thread pool
+   * writes all of them while the caller's synchronous work (building the tables) runs: on the bench log's
+   * 1,300 arrays a cold `summary` took 8.58 → 8.36 s (medians of 4, alternating with batches of 256).
    */
   async recordsLater(records: readonly Uint8Array[]): Promise<void> {
-    const BATCH = 256;
     const heads = records.map((r) => this.recordHead(r));
-    for (let k = 0; k < records.length; k += BATCH) {
-      await this.out.writeLater(records.slice(k, k + BATCH).flatMap((r, j) => [heads[k + j], r]));
-    }
+    await this.out.writeLater(records.flatMap((r, k) => [heads[k], r]));
   }
 
   private recordHead(bytes: Uint8Array): Buffer {
