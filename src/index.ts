@@ -84,6 +84,7 @@ export * from "./stats/average-ranks";
 export * from "./stats/subset-ranks";
 export * from "./stats/centered-pearson";
 export * from "./stats/complete-rows";
+export * from "./stats/same-rows";
 export * from "./stats/gather";
 export * from "./stats/spearman-matrix";
 export * from "./stats/normalized-entropy";

@@ -20,6 +20,7 @@ import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
 import { timelineInput } from "./timeline-input";
 import { finiteColumn } from "./finite-column";
 import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
+import { sameRows } from "../stats/same-rows";
 
 /** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
 export interface DimensionQualityOptions extends VerdictOptions {
@@ -171,9 +172,3 @@ function countWhere(values: ArrayLike<number>, test: (v: number) => boolean): nu
   return n;
 }
 
-/** Same rows in the same order. */
-function sameRows(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -35,7 +35,7 @@ export function linksOfFeature(feature: LinkFeature, values: Float64Array, input
     if (isTextFeature(feature) && t >= inputs.dimensions) return;
     if (!sides.has(target.group)) {
       const rows = completeRows([fx.values, target.values]);
-      sides.set(target.group, rows.length < minN ? undefined : featureSide(fx, rows, controls, position));
+      sides.set(target.group, rows.length < minN ? undefined : featureSide(fx, rows, controls, scratch));
     }
     const side = sides.get(target.group);
     if (!side) return;

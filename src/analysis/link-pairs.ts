@@ -4,6 +4,7 @@ import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { countingRanks, ranksInOrder, subsetOrders } from "../stats/subset-ranks";
 import { decileIndex, type DecileIndex } from "../stats/decile-bins";
 import { gather } from "../stats/gather";
+import { sameRows } from "../stats/same-rows";
 import type { Column, Target } from "./link-inputs";
 
 /**
@@ -37,7 +38,8 @@ export interface ControlSide {
 }
 
 /** The feature's side of its links over `rows`, and the controls' side of the partial ρ over the rows that have them. */
-export function featureSide(fx: Column, rows: Int32Array, controls: readonly Column[], position: Int32Array): FeatureSide {
+export function featureSide(fx: Column, rows: Int32Array, controls: readonly Column[], scratch: LinkScratch): FeatureSide {
+  const { position } = scratch;
   const x = gather(fx.values, rows);
   const [orderX] = subsetOrders(rows, [fx.order], position);
   const rx = ranksInOrder(x, orderX);
@@ -47,12 +49,19 @@ export function featureSide(fx: Column, rows: Int32Array, controls: readonly Col
   if (at.length < controls.length + 5) return side;
   const subset = at.length < rows.length;
   const crows = subset ? Int32Array.from(at, (p) => rows[p]) : rows;
-  const [ordX, ...ordZ] = subsetOrders(crows, [fx.order, ...controls.map((c) => c.order)], position);
-  const rxs = subset ? ranksInOrder(gather(fx.values, crows), ordX) : rx;
-  const rz = controls.map((c, k) => ranksInOrder(gather(c.values, crows), ordZ[k]));
+  const rxs = subset ? ranksInOrder(gather(fx.values, crows), subsetOrders(crows, [fx.order], position)[0]) : rx;
+  const { rz, rzc } = scratch.controlRanks(controls, crows);
   const r = correlationMatrix([rxs, ...rz]);
-  if (r) side.partial = { subset, rows: crows, rxc: subset ? centeredSide(rxs) : undefined, rz: rz.map(centeredSide), r };
+  if (r) side.partial = { subset, rows: crows, rxc: subset ? centeredSide(rxs) : undefined, rz: rzc, r };
   return side;
+}
+
+/** The controls' ranks over some rows, and centred. */
+interface ControlRanks {
+  controls: readonly Column[];
+  rows: Int32Array;
+  rz: Float64Array[];
+  rzc: CenteredSide[];
 }
 
 /**
@@ -63,10 +72,26 @@ export function featureSide(fx: Column, rows: Int32Array, controls: readonly Col
 export class LinkScratch {
   readonly position: Int32Array;
   private readonly buffers: Float64Array[];
+  private controls?: ControlRanks;
 
   constructor(rows: number) {
     this.position = new Int32Array(rows).fill(-1);
     this.buffers = [0, 1, 2].map(() => new Float64Array(rows));
+  }
+
+  /**
+   * The controls' ranks over `rows` (and centred), kept for the next feature: the features present on the same
+   * sessions (every report feature, usually) share them. At 2M sessions they are ~110 MB of arrays a feature
+   * (gathered values, orders, ranks, centred ranks), which, allocated per feature, started most of the collector's
+   * full collections.
+   */
+  controlRanks(controls: readonly Column[], rows: Int32Array): ControlRanks {
+    const kept = this.controls;
+    if (kept && kept.controls.length === controls.length && kept.controls.every((c, k) => c === controls[k]) && sameRows(kept.rows, rows)) return kept;
+    this.controls = undefined; // released before the next ones are built
+    const ord = subsetOrders(rows, controls.map((c) => c.order), this.position);
+    const rz = controls.map((c, k) => ranksInOrder(gather(c.values, rows), ord[k]));
+    return (this.controls = { controls, rows, rz, rzc: rz.map(centeredSide) });
   }
 
   /** Scratch buffer `k` (0 … 2) as an array of length n, overwritten by the next link. */
@@ -122,3 +147,4 @@ function positionsWhere(rows: Int32Array, keep: (row: number) => boolean): Int32
   for (let p = 0; p < rows.length; p++) if (keep(rows[p])) out[k++] = p;
   return out.slice(0, k);
 }
+

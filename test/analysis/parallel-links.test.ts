@@ -21,3 +21,18 @@ test("feature links on two threads (a worker reading shared memory) are the link
   assert.ok(run.byWorker >= 2, `the worker linked ${run.byWorker} of ${features.length} features`);
   assert.deepEqual(run.links.flat().map((l) => [l.feature, l.target, l.spearman, l.partial_spearman]), one.map((l) => [l.feature, l.target, l.spearman, l.partial_spearman]));
 });
+
+test("a thread's scratch keeps the controls' ranks from feature to feature: the links equal those with a fresh scratch each", async () => {
+  const { linksOfFeature } = await import("../../src/analysis/feature-link-rows");
+  const { LinkScratch } = await import("../../src/analysis/link-pairs");
+  const gen = generateLog({ students: 300, sessions: [2, 6], seed: 23 });
+  const t = await loadTables(writeTemp("scratch-links.log", [...gen.lines].join("")), { cache: false });
+  const inputs = linkInputs(t.joined, t.dimensions, true);
+  const features = [...MEDIA_FEATURES, ...TEXT_FEATURES].filter((f) => hasFeatureColumn(t.joined, f));
+  const settings = { resamples: 0, seed: 1, minN: 10, bootstrapMaxN: 5000 };
+  const shared = new LinkScratch(inputs.rows);
+  const kept = features.flatMap((f) => linksOfFeature(f, featureColumn(t.joined, f)!, inputs, settings, shared));
+  const fresh = features.flatMap((f) => linksOfFeature(f, featureColumn(t.joined, f)!, inputs, settings, new LinkScratch(inputs.rows)));
+  assert.ok(kept.filter((l) => l.partial_spearman !== null).length > 20, "links with a partial ρ");
+  assert.deepEqual(kept, fresh);
+});

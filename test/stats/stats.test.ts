@@ -169,3 +169,13 @@ test("completeRows: the rows where every column is finite, as a filter of all th
   }
   assert.deepEqual(Array.from(completeRows([])), []);
 });
+
+test("sameRows: equal only for the same rows in the same order", async () => {
+  const { sameRows } = await import("../../src/index");
+  const rows = Int32Array.of(0, 2, 5);
+  assert.equal(sameRows(rows, rows), true);
+  assert.equal(sameRows(rows, Int32Array.of(0, 2, 5)), true);
+  assert.equal(sameRows(rows, Int32Array.of(0, 5, 2)), false);
+  assert.equal(sameRows(rows, Int32Array.of(0, 2)), false);
+  assert.equal(sameRows(new Int32Array(0), []), true);
+});
