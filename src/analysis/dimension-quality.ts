@@ -7,6 +7,7 @@ import { correlationMatrix, rankValues } from "../stats/spearman-matrix";
 import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { gather } from "../stats/gather";
 import { completeRows } from "../stats/complete-rows";
+import { sameRows } from "../stats/same-rows";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
@@ -20,7 +21,6 @@ import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
 import { timelineInput } from "./timeline-input";
 import { finiteColumn } from "./finite-column";
 import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
-import { sameRows } from "../stats/same-rows";
 
 /** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
 export interface DimensionQualityOptions extends VerdictOptions {

@@ -147,4 +147,3 @@ function positionsWhere(rows: Int32Array, keep: (row: number) => boolean): Int32
   for (let p = 0; p < rows.length; p++) if (keep(rows[p])) out[k++] = p;
   return out.slice(0, k);
 }
-
