@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 "use strict";
-// The CLI is compiled to dist/ by `npm install` (scripts/build.mjs).
-require("../dist/cli/main.js").main(process.argv);
+// The CLI is compiled to dist/ by `npm install` (scripts/build.mjs). A memoised command whose inputs are unchanged
+// is answered from the cache before the CLI loads (see dist/cli/memo-replay.js).
+require("../dist/cli/memo-replay.js").replayMemo(process.argv).then((replayed) => replayed || require("../dist/cli/main.js").main(process.argv));

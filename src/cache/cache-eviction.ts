@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { removeDeadTemps } from "../io/temp-files";
 
 /** The names the cache gives its files; any other file in its folder is left alone. */
-export const CACHE_NAME = /^[0-9a-f]{40}(\.[0-9a-f]{10})?\.(idx|seg|snap)$/;
+export const CACHE_NAME = /^[0-9a-f]{40}(\.[0-9a-f]{10})?\.(idx|seg|snap|memo)$/;
 
 /**
  * Marks cache files as just used (their mtime: the LRU's clock). Missing files are skipped.

@@ -1,17 +1,19 @@
 import { Command } from "commander";
 import { filterOptions } from "./filter-options";
-import { cacheOptions } from "./cache-options";
+import { cacheOptions, memoOption } from "./cache-options";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function analyzeCommand(): Command {
-  return cacheOptions(filterOptions(new Command("analyze")))
+  return memoOption(cacheOptions(filterOptions(new Command("analyze"))))
     .description("dimension quality with verdicts, media features against dimensions, student progress")
     .argument("[logs...]", "log files; default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .option("--json", "print JSON", false)
-    .action(async (logs: string[], o) => {
+    .action(async (logs: string[], o, command: Command) => {
       // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
       const { loadFilteredTables } = await import("./load-filtered-tables");
+      const { CommandOutput } = await import("./command-output");
+      const out = CommandOutput.start(command, o, logs, [o.users]);
       const { analyze, analysisJson } = await import("../analysis/analyze");
       const { plainAnswers, formatPlainAnswers } = await import("../analysis/plain-answers");
       const { defaultRules } = await import("../rules/rules-config");
@@ -21,10 +23,9 @@ export function analyzeCommand(): Command {
         // Written in pieces through a 1 MiB buffer, never as one string: the students list makes the JSON of a
         // 5M-row log ~245M characters. The same bytes as JSON.stringify(…, null, 2) and a newline.
         const { jsonChunks } = await import("../io/json-chunks");
-        const { writeLines } = await import("../io/write-output");
-        const json = analysisJson(a);
-        writeLines("-", (function* () { yield* jsonChunks(json, { space: 2 }); yield "\n"; })(), false);
-        return;
+        for (const chunk of jsonChunks(analysisJson(a), { space: 2 })) out.write(chunk);
+        out.write("\n");
+        return out.end();
       }
       const f2 = (x: number | null) => (x === null ? "–" : x.toFixed(2));
       const lines = [`sessions: ${t.sessions.numRows()}, Cronbach's alpha: ${f2(a.quality.cronbach_alpha)}`, "dimension quality:"];
@@ -40,35 +41,39 @@ export function analyzeCommand(): Command {
         lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
       }
       lines.push("", "In plain words:", formatPlainAnswers(plainAnswers(a, defaultRules())));
-      process.stdout.write(`${lines.join("\n")}\n`);
+      out.write(`${lines.join("\n")}\n`);
+      out.end();
     });
 }
 
 export function replayCommand(): Command {
-  return cacheOptions(filterOptions(new Command("replay")))
+  return memoOption(cacheOptions(filterOptions(new Command("replay"))))
     .description("recompute clarity, overall, tags and tasks with the rules and compare with the log")
     .argument("[logs...]", "log files")
     .option("--rules <file>", "rules JSON (see `metrics-kit rules --print`); default today's rules")
     .option("--json", "print JSON", false)
-    .action(async (logs: string[], o) => {
+    .action(async (logs: string[], o, command: Command) => {
       const { loadFilteredTables } = await import("./load-filtered-tables");
+      const { CommandOutput } = await import("./command-output");
       const { replay } = await import("../analysis/replay");
       const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
       const { readRules } = await import("../rules/rules-file");
+      const out = CommandOutput.start(command, o, logs, [o.users, o.rules]);
       const rules = readRules(o.rules);
       const t = await loadFilteredTables(logs, o);
       const input = scoringInput(t.sessions, t.dimensions, rules);
       const r = replay(input, rules);
       const omitted = input.omitted ?? [];
       if (o.json) {
-        process.stdout.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed, omitted_dimensions: omitted }, null, 2)}\n`);
-        return;
+        out.write(`${JSON.stringify({ sessions: r.sessions, agreement: r.agreement, changed: r.changed, omitted_dimensions: omitted }, null, 2)}\n`);
+        return out.end();
       }
       const lines = [`sessions: ${r.sessions}`, ...Object.entries(r.agreement).map(([f, s]) => `  ${f}: ${pct(s)} identical`)];
       if (omitted.length) lines.push(`not replayed: ${omitted.length} dimensions beyond the ${MAX_SCORED_DIMENSIONS} most scored (${omitted.slice(0, 5).map((d) => JSON.stringify(d)).join(", ")}${omitted.length > 5 ? ", …" : ""})`);
       lines.push(`changed: ${Object.entries(r.changed).map(([k, v]) => `${k} ${v}`).join(", ")}`);
       if (r.examples.length) lines.push(`e.g. ${r.examples.slice(0, 5).join(", ")}`);
-      process.stdout.write(`${lines.join("\n")}\n`);
+      out.write(`${lines.join("\n")}\n`);
+      out.end();
     });
 }
 

@@ -35,6 +35,14 @@ export function cacheFromOptions(o: CacheOptionValues): CacheOptions {
   };
 }
 
+/**
+ * Adds `--no-memo` to a command whose output the cache memoises (`MEMO_COMMANDS`): recompute it even when its
+ * inputs are unchanged (the parsed logs still come from the cache).
+ */
+export function memoOption(command: Command): Command {
+  return command.option("--no-memo", "recompute the output even when the cache holds this command's output for the same unchanged inputs");
+}
+
 function byteSize(value: string): number {
   try {
     const n = parseBytes(value);

@@ -100,7 +100,8 @@ export function writeOutput(file: string, content: string | Uint8Array, options:
   return bytes.length;
 }
 
-function writeStdout(bytes: Uint8Array): void {
+/** Writes bytes to stdout synchronously, all of them (a non-blocking pipe is waited for). */
+export function writeStdout(bytes: Uint8Array): void {
   let off = 0;
   while (off < bytes.length) {
     try {
