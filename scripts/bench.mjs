@@ -25,6 +25,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = join(root, "build", "bench");
+/** The CLI, run as a user runs it: `bin/metrics-kit.js` as an executable (its shebang sets malloc's mmap threshold). */
+const CLI = join(root, "bin", "metrics-kit.js");
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 135000);
 const log = join(dir, `bench-${STUDENTS}.log`);
 
@@ -71,13 +73,6 @@ async function child(mode, file, students) {
       m AS (SELECT session_id, count(*) AS n_media, avg(audio_features.speech_rate) AS speech_rate FROM r WHERE type = 'media_report' GROUP BY session_id)
       SELECT count(*) AS n, count(m.n_media) AS with_media FROM s LEFT JOIN m USING (session_id)`);
     rows = Number(reader.getRowObjects()[0].n);
-  } else if (mode === "cli") {
-    // One CLI command, in this process: its wall time and peak RSS (main thread and workers) are the command's.
-    const args = JSON.parse(students);
-    const code = await (await import(join(root, "dist", "cli", "main.js"))).run([process.execPath, "metrics-kit", ...args]);
-    if (code !== 0) throw new Error(`metrics-kit ${args.join(" ")} exited ${code}`);
-    writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ mode: args[0], seconds: (performance.now() - t0) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-    return;
   } else if (mode === "generate") {
     const truth = await kit.writeLog(file, { students: Number(students), seed: 1, faults: 0, trackTruth: false }, { force: true });
     rows = truth.counts.lines;
@@ -173,10 +168,15 @@ if (process.argv[2] === "--child") {
 
 /** Wall time and peak RSS of one whole process (the CLI, or this script's child mode). */
 function wall(args, env = {}) {
+  return wallOf([process.execPath, ...args], env);
+}
+
+/** Wall time and peak RSS (MB) of a command run to its end (`/usr/bin/time`), its first element the executable. */
+function wallOf(command, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", ...command], { encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${command.join(" ")} failed: ${r.stderr}`);
   return { seconds, rssMB: Number(r.stderr.trim().split("\n").at(-1)) / 1024 };
 }
 
@@ -187,8 +187,7 @@ function wall(args, env = {}) {
  */
 function cacheBench(file) {
   const cacheDir = join(dir, "cache");
-  const cli = join(root, "bin", "metrics-kit.js");
-  const summary = (log, ...more) => wall([cli, "summary", log, "--cache-dir", cacheDir, ...more]);
+  const summary = (log, ...more) => wallOf([CLI, "summary", log, "--cache-dir", cacheDir, ...more]);
   const runs = (f) => median(Array.from({ length: RUNS }, f));
   const duckdb = runs(() => wall([fileURLToPath(import.meta.url), "--child", "duckdb", file, "0"]).seconds);
   const cold = Array.from({ length: RUNS }, () => {
@@ -214,7 +213,7 @@ function cacheBench(file) {
     return summary(grownLog).seconds;
   });
   unlinkSync(grownLog);
-  const help = runs(() => wall([cli, "--help"]).seconds);
+  const help = runs(() => wallOf([CLI, "--help"]).seconds);
   const node = runs(() => wall(["-e", "0"]).seconds);
   return { help, node, duckdb, cold: median(cold.map((r) => r.seconds)), coldRssMB: median(cold.map((r) => r.rssMB)), warm, warmTables, grown, cacheMB };
 }
@@ -247,7 +246,7 @@ function timed(args, env) {
 
 async function notebookBench(sessionsLog) {
   const out = join(dir, "notebooks");
-  const cli = await timed([join(root, "bin", "metrics-kit.js"), "analyze", sessionsLog, "--json"], {});
+  const cli = await timed([CLI, "analyze", sessionsLog, "--json"], {});
   const one = join(dir, "kernel-start.ipynb");
   writeFileSync(one, JSON.stringify({ cells: [{ cell_type: "code", id: "start", metadata: {}, execution_count: null, outputs: [], source: ["1 + 1"] }], metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } }, nbformat: 4, nbformat_minor: 5 }));
   const start = await timed([join(root, "scripts", "notebooks.mjs"), one, "--out", out], {});
@@ -260,10 +259,8 @@ async function notebookBench(sessionsLog) {
  * as a first run does); returns its seconds and peak RSS.
  */
 function measureCli(args) {
-  const result = join(dir, "cli-result.json");
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child", "cli", "-", JSON.stringify(args)], { env: { ...process.env, BENCH_RESULT: result, METRICS_KIT_CACHE: "off" }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`metrics-kit ${args.join(" ")} failed: ${r.stderr}`);
-  return JSON.parse(readFileSync(result, "utf8"));
+  const r = wallOf([CLI, ...args], { METRICS_KIT_CACHE: "off" });
+  return { mode: args[0], seconds: r.seconds, maxRssMB: r.rssMB };
 }
 
 /** The scale part: summary, analyze and report at ~1M and ~5M rows; each log is generated once and kept. */

@@ -8,6 +8,7 @@ import { partialCorrelationGiven } from "../stats/partial-correlation";
 import { gather } from "../stats/gather";
 import { completeRows } from "../stats/complete-rows";
 import { sameRows } from "../stats/same-rows";
+import { RankScratch } from "../stats/rank-scratch";
 import { normalizedEntropy } from "../stats/normalized-entropy";
 import { cronbachAlpha } from "../stats/cronbach-alpha";
 import { studentTimelines } from "../join/student-timelines";
@@ -94,7 +95,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
   const hasText = sessions.columnNames().includes("total_words");
   // [total_words, answers]: the amount said, in both its measures.
   const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
-  const rankCache: { last?: DiagnosticRanks } = {};
+  const rankCache: RankCache = { scratch: new RankScratch() };
   const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
   const evidence = dimensionEvidence(links, dimensions, rules, options);
   const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
@@ -133,23 +134,29 @@ interface DiagnosticRanks {
   ranks: Float64Array[];
 }
 
+/** What the dimensions' length figures share: the diagnostics' last ranks, and the rank sorts' scratch. */
+interface RankCache {
+  last?: DiagnosticRanks;
+  scratch: RankScratch;
+}
+
 /**
  * The length figures of one dimension: ρ of the score with total_words and with the number of answers (rows with
  * the score and both), and the partial item–rest ρ given both (rows with the rest score too); `controls` is
  * [total_words, answers]. A control without variance (every session the same length) controls for nothing.
  */
-function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefined, controls: readonly ArrayLike<number>[], cache: { last?: DiagnosticRanks }) {
+function lengthFigures(col: ArrayLike<number>, rest: ArrayLike<number> | undefined, controls: readonly ArrayLike<number>[], cache: RankCache) {
   const rowsA = completeRows([col, ...controls]);
   const rowsB = rest ? completeRows([col, rest, ...controls]) : new Int32Array(0);
   const ranked = (rows: Int32Array) => {
-    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(gather(c, rows))) };
+    if (!cache.last || !sameRows(cache.last.rows, rows)) cache.last = { rows, ranks: controls.map((c) => rankValues(gather(c, rows), cache.scratch)) };
     return cache.last.ranks;
   };
   // The Spearman matrix of [cols…, the controls that vary over the rows]; `kept` says which controls those are.
   const matrix = (rows: Int32Array, cols: readonly ArrayLike<number>[]) => {
     const ranks = ranked(rows);
     const kept = controls.map((_, k) => k).filter((k) => varies(ranks[k]));
-    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(gather(c, rows))), ...kept.map((k) => ranks[k])]) : undefined;
+    const r = rows.length >= 3 ? correlationMatrix([...cols.map((c) => rankValues(gather(c, rows), cache.scratch)), ...kept.map((k) => ranks[k])]) : undefined;
     return { r, kept, at: (k: number) => (kept.includes(k) && r ? r[0][cols.length + kept.indexOf(k)] : null) };
   };
   const b = rest && rowsB.length ? matrix(rowsB, [col, rest]) : undefined;

@@ -27,7 +27,7 @@ export interface LinkSettings {
 export function linksOfFeature(feature: LinkFeature, values: Float64Array, inputs: LinkInputs, settings: LinkSettings, scratch: LinkScratch): FeatureLink[] {
   const { resamples, seed, minN, bootstrapMaxN } = settings;
   const { position } = scratch;
-  const fx: Column = inputs.controls.get(feature) ?? { values, order: sortedPresent(values) };
+  const fx: Column = inputs.controls.get(feature) ?? { values, order: sortedPresent(values, scratch.ranks) };
   const controls = AMOUNT_FEATURES.some((f) => f === feature) ? [] : [...inputs.controls.values()];
   const sides = new Map<number, FeatureSide | undefined>();
   const links: FeatureLink[] = [];

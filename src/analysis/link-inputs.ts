@@ -1,6 +1,7 @@
 import type * as aq from "arquero";
 import { dimensionColumn } from "../join/columns";
 import { sortedPresent } from "../stats/average-ranks";
+import { RankScratch } from "../stats/rank-scratch";
 import { valueCodes, type ValueCodes } from "../stats/subset-ranks";
 import { toShared } from "../stats/shared-arrays";
 import { finiteColumn } from "./finite-column";
@@ -40,7 +41,8 @@ const MAX_CODES = 1 << 16;
  */
 export function linkInputs(joined: aq.ColumnTable, dimensions: readonly string[], shared = false): LinkInputs {
   const share = <T extends Float64Array | Int32Array>(a: T): T => (shared ? toShared(a) : a);
-  const column = (values: Float64Array): Column => ({ values: share(values), order: share(sortedPresent(values)) });
+  const scratch = new RankScratch();
+  const column = (values: Float64Array): Column => ({ values: share(values), order: share(sortedPresent(values, scratch)) });
   const targets: Target[] = [];
   for (const [name, values] of linkTargets(joined, dimensions)) {
     const c = column(values);

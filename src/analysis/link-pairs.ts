@@ -5,6 +5,7 @@ import { countingRanks, ranksInOrder, subsetOrders } from "../stats/subset-ranks
 import { decileIndex, type DecileIndex } from "../stats/decile-bins";
 import { gather } from "../stats/gather";
 import { sameRows } from "../stats/same-rows";
+import { RankScratch } from "../stats/rank-scratch";
 import type { Column, Target } from "./link-inputs";
 
 /**
@@ -42,14 +43,14 @@ export function featureSide(fx: Column, rows: Int32Array, controls: readonly Col
   const { position } = scratch;
   const x = gather(fx.values, rows);
   const [orderX] = subsetOrders(rows, [fx.order], position);
-  const rx = ranksInOrder(x, orderX);
+  const rx = ranksInOrder(x, orderX, scratch.ranks);
   const side: FeatureSide = { rows, x, orderX, xc: centeredSide(x), rxc: centeredSide(rx), bins: decileIndex(x, orderX) };
   if (controls.length === 0) return side;
   const at = positionsWhere(rows, (i) => controls.every((c) => Number.isFinite(c.values[i])));
   if (at.length < controls.length + 5) return side;
   const subset = at.length < rows.length;
   const crows = subset ? Int32Array.from(at, (p) => rows[p]) : rows;
-  const rxs = subset ? ranksInOrder(gather(fx.values, crows), subsetOrders(crows, [fx.order], position)[0]) : rx;
+  const rxs = subset ? ranksInOrder(gather(fx.values, crows), subsetOrders(crows, [fx.order], position)[0], scratch.ranks) : rx;
   const { rz, rzc } = scratch.controlRanks(controls, crows);
   const r = correlationMatrix([rxs, ...rz]);
   if (r) side.partial = { subset, rows: crows, rxc: subset ? centeredSide(rxs) : undefined, rz: rzc, r };
@@ -65,12 +66,13 @@ interface ControlRanks {
 }
 
 /**
- * A thread's scratch for the links: `position` (the table's length, filled with -1) and the buffers a target's
+ * A thread's scratch for the links: `position` (the table's length, filled with -1), the buffers a target's
  * values and ranks are written to, reused from link to link (at 2M sessions each is 16 MB: allocated per link they
- * were most of the collector's work).
+ * were most of the collector's work), and the rank sorts' (`ranks`).
  */
 export class LinkScratch {
   readonly position: Int32Array;
+  readonly ranks = new RankScratch();
   private readonly buffers: Float64Array[];
   private controls?: ControlRanks;
 
@@ -90,7 +92,7 @@ export class LinkScratch {
     if (kept && kept.controls.length === controls.length && kept.controls.every((c, k) => c === controls[k]) && sameRows(kept.rows, rows)) return kept;
     this.controls = undefined; // released before the next ones are built
     const ord = subsetOrders(rows, controls.map((c) => c.order), this.position);
-    const rz = controls.map((c, k) => ranksInOrder(gather(c.values, rows), ord[k]));
+    const rz = controls.map((c, k) => ranksInOrder(gather(c.values, rows), ord[k], this.ranks));
     return (this.controls = { controls, rows, rz, rzc: rz.map(centeredSide) });
   }
 
@@ -107,7 +109,7 @@ export class LinkScratch {
 export function sideCorrelations(side: FeatureSide, target: Target, scratch: LinkScratch) {
   const n = side.rows.length;
   const y = gather(target.values, side.rows, scratch.buffer(0, n));
-  const ry = targetRanks(target, side.rows, scratch.position, scratch.buffer(1, n));
+  const ry = targetRanks(target, side.rows, scratch, scratch.buffer(1, n));
   return { y, ry, rho: pearsonWithSide(side.rxc, ry), r: pearsonWithSide(side.xc, y) };
 }
 
@@ -120,7 +122,7 @@ export function partialSpearman(c: ControlSide, target: Target, ry: Float64Array
   let ryc = ry;
   let rxy: number | undefined = rho;
   if (c.subset) {
-    ryc = targetRanks(target, c.rows, scratch.position, scratch.buffer(2, c.rows.length));
+    ryc = targetRanks(target, c.rows, scratch, scratch.buffer(2, c.rows.length));
     rxy = pearsonWithSide(c.rxc!, ryc);
     if (rxy === undefined) return undefined;
   }
@@ -134,10 +136,10 @@ export function partialSpearman(c: ControlSide, target: Target, ry: Float64Array
 }
 
 /** The target's average ranks over `rows`: by counting its codes, else read off its order. */
-function targetRanks(target: Target, rows: Int32Array, position: Int32Array, out: Float64Array): Float64Array {
+function targetRanks(target: Target, rows: Int32Array, scratch: LinkScratch, out: Float64Array): Float64Array {
   if (target.codes) return countingRanks(target.codes, rows, out);
-  const [order] = subsetOrders(rows, [target.order], position);
-  return ranksInOrder(gather(target.values, rows), order);
+  const [order] = subsetOrders(rows, [target.order], scratch.position);
+  return ranksInOrder(gather(target.values, rows), order, scratch.ranks);
 }
 
 /** The positions p of `rows` where `keep(rows[p])`. */

@@ -79,8 +79,11 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
   const allUsers = storedColumn(timeline, "user_id") as ArrayLike<string>;
   const allIndex = storedColumn(timeline, T.session_index) as ArrayLike<number>;
   const users = Array.from(rows, (i) => allUsers[i]);
+  // The timeline is in user_id order: each student's rows are one run of `users`, starting at starts[g].
+  const starts = runStarts(users);
+  const summaries: StudentSummary[] = Array.from(starts, (k) => ({ user_id: users[k], sessions: counts[rows[k]], improved: [], changes: nameRecord() }));
   const changes: StudentChange[] = [];
-  const report: ProgressReport = { students: new Set(users).size, changes, by_student: [], dimensions: nameRecord() };
+  const report: ProgressReport = { students: starts.length, changes, by_student: summaries, dimensions: nameRecord() };
   for (const dim of dimensions) {
     const allScores = storedColumn(timeline, dimensionColumn(dim)) as ArrayLike<number>;
     const scores = (k: number) => allScores[rows[k]];
@@ -88,33 +91,38 @@ export function studentProgress(sessions: aq.ColumnTable, dimensions: readonly s
     const sd = quality.dimensions[dim]?.std ?? NaN;
     const rxx = quality.dimensions[dim]?.retest_icc ?? quality.dimensions[dim]?.retest_r ?? null;
     const sdiff = rxx !== null && rxx < 1 ? Math.SQRT2 * sd * Math.sqrt(1 - Math.max(0, rxx)) : NaN;
-    let start = 0;
     const slopes: number[] = [];
-    for (let i = 1; i <= users.length; i++) {
-      if (i < users.length && users[i] === users[start]) continue;
+    let improvedStudents = 0;
+    starts.forEach((start, g) => {
+      const end = g + 1 < starts.length ? starts[g + 1] : users.length;
       const pts: [number, number][] = [];
-      for (let k = start; k < i; k++) if (Number.isFinite(scores(k))) pts.push([index(k), scores(k)]);
-      if (pts.length >= minSessions) {
-        const slope = linearRegression(pts).m;
-        const change = pts[pts.length - 1][1] - pts[0][1];
-        const rci = Number.isFinite(sdiff) && sdiff > 0 ? change / sdiff : null;
-        slopes.push(slope);
-        changes.push({ user_id: users[start], dimension: dim, sessions: pts.length, first: pts[0][1], last: pts[pts.length - 1][1], change, slope, rci, improved: rci !== null && rci > rciCritical });
+      for (let k = start; k < end; k++) if (Number.isFinite(scores(k))) pts.push([index(k), scores(k)]);
+      if (pts.length < minSessions) return;
+      const slope = linearRegression(pts).m;
+      const first = pts[0][1];
+      const last = pts[pts.length - 1][1];
+      const change = last - first;
+      const rci = Number.isFinite(sdiff) && sdiff > 0 ? change / sdiff : null;
+      const improved = rci !== null && rci > rciCritical;
+      slopes.push(slope);
+      changes.push({ user_id: users[start], dimension: dim, sessions: pts.length, first, last, change, slope, rci, improved });
+      summaries[g].changes[dim] = { first, last, slope, rci };
+      if (improved) {
+        summaries[g].improved.push(dim);
+        improvedStudents++;
       }
-      start = i;
-    }
+    });
     const m = slopes.length ? mean(slopes) : NaN;
     const se = slopes.length > 1 ? sampleStandardDeviation(slopes) / Math.sqrt(slopes.length) : NaN;
     const curve = cohortCurve(rows.length, scores, index);
     report.dimensions[dim] = {
       mean_change_per_session: m,
       ci95: [m - 1.96 * se, m + 1.96 * se],
-      improved_students: changes.filter((c) => c.dimension === dim && c.improved).length,
+      improved_students: improvedStudents,
       improved: m - 1.96 * se > 0,
       curve,
     };
   }
-  report.by_student = studentSummaries(users, (k) => counts[rows[k]], changes);
   return report;
 }
 
@@ -151,16 +159,11 @@ function rowsWhere(n: number, test: (i: number) => boolean): Int32Array {
   return rows;
 }
 
-/** The changes grouped by student: one summary per student of the timeline's rows, in their (user_id) order. */
-function studentSummaries(users: readonly string[], count: (k: number) => number, changes: readonly StudentChange[]): StudentSummary[] {
-  const byUser = new Map<string, StudentSummary>();
-  users.forEach((user_id, k) => {
-    if (!byUser.has(user_id)) byUser.set(user_id, { user_id, sessions: count(k), improved: [], changes: nameRecord() });
-  });
-  for (const c of changes) {
-    const s = byUser.get(c.user_id)!;
-    s.changes[c.dimension] = { first: c.first, last: c.last, slope: c.slope, rci: c.rci };
-    if (c.improved) s.improved.push(c.dimension);
-  }
-  return [...byUser.values()];
+/** Where each run of equal values of `values` starts (the first index of each). */
+function runStarts(values: readonly string[]): Int32Array {
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) n++;
+  const starts = new Int32Array(n);
+  for (let k = 0, g = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) starts[g++] = k;
+  return starts;
 }

@@ -1,4 +1,5 @@
 import { averageRanks } from "./average-ranks";
+import type { RankScratch } from "./rank-scratch";
 
 /**
  * Ranks over subsets of a table's rows without sorting again: the analyses rank one column over many subsets
@@ -28,12 +29,13 @@ export function subsetOrders(rows: ArrayLike<number>, orders: readonly Int32Arra
 }
 
 /**
- * Average ranks (1-based, ties averaged) of `values` in their own order, given their ascending order.
+ * Average ranks (1-based, ties averaged) of `values` in their own order, given their ascending order (the ranks in
+ * the order's order go to `scratch` when given).
  *
  * @example ranksInOrder([10, 30, 20], Int32Array.of(0, 2, 1)) // Float64Array [1, 3, 2]
  */
-export function ranksInOrder(values: ArrayLike<number>, order: Int32Array): Float64Array {
-  const inOrder = averageRanks(values, order);
+export function ranksInOrder(values: ArrayLike<number>, order: Int32Array, scratch?: RankScratch): Float64Array {
+  const inOrder = averageRanks(values, order, scratch?.ranks(order.length));
   const out = new Float64Array(order.length);
   for (let k = 0; k < order.length; k++) out[order[k]] = inOrder[k];
   return out;

@@ -179,3 +179,52 @@ test("sameRows: equal only for the same rows in the same order", async () => {
   assert.equal(sameRows(rows, Int32Array.of(0, 2)), false);
   assert.equal(sameRows(new Int32Array(0), []), true);
 });
+
+test("fewValueRanks: the counting-based average ranks of few distinct values; undefined past the bound or with a missing value", async () => {
+  const { fewValueRanks } = await import("../../src/stats/few-value-ranks");
+  const { rankValues } = await import("../../src/index");
+  const rng = createRng(12);
+  // Reference: each value's rank by counting the values below and equal to it (ties averaged).
+  const reference = (v: readonly number[]) => v.map((x) => v.filter((y) => y < x).length + (v.filter((y) => y === x).length + 1) / 2);
+  for (let t = 0; t < 100; t++) {
+    const n = 1 + Math.floor(rng.uniform() * 300);
+    const levels = 1 + Math.floor(rng.uniform() * 40);
+    const v = Array.from({ length: n }, () => {
+      const u = rng.uniform();
+      return u < 0.05 ? -0 : u < 0.1 ? 0 : u < 0.15 ? -1e300 : (Math.floor(rng.uniform() * levels) - levels / 3) / 2;
+    });
+    const expected = reference(v);
+    assert.deepEqual(Array.from(fewValueRanks(v, 64)!), expected, `levels ${levels}`);
+    assert.deepEqual(Array.from(rankValues(v)), expected);
+  }
+  const many = Array.from({ length: 500 }, (_, i) => (i * 7919) % 500);
+  assert.equal(fewValueRanks(many, 499), undefined, "more distinct values than the bound");
+  assert.deepEqual(Array.from(fewValueRanks(many, 500)!), reference(many), "exactly the bound");
+  assert.deepEqual(Array.from(rankValues(many.map((x) => x + 0.5 * Math.sin(x)))), reference(many.map((x) => x + 0.5 * Math.sin(x))), "the sorting path");
+  assert.equal(fewValueRanks([1, NaN, 2], 8), undefined);
+  assert.throws(() => rankValues([1, NaN, 2]), /complete column/);
+});
+
+test("a RankScratch reused over columns of different lengths gives the orders and ranks of fresh buffers", async () => {
+  const { RankScratch } = await import("../../src/stats/rank-scratch");
+  const { ranksInOrder } = await import("../../src/index");
+  const rng = createRng(13);
+  const scratch = new RankScratch();
+  const kept: { order: Int32Array; ranks: Float64Array; v: Float64Array }[] = [];
+  for (let t = 0; t < 60; t++) {
+    const n = 1 + Math.floor(rng.uniform() * (t % 2 ? 50 : 600));
+    const v = Float64Array.from({ length: n }, () => (rng.uniform() < 0.1 ? NaN : (rng.uniform() - 0.5) * 1e4));
+    const order = sortedPresent(v, scratch);
+    assert.deepEqual(Array.from(order), Array.from(sortedPresent(v)));
+    const present = Float64Array.from(order, (i) => v[i]);
+    const ranks = ranksInOrder(present, sortedPresent(present, scratch), scratch);
+    assert.deepEqual(Array.from(ranks), Array.from(ranksInOrder(present, sortedPresent(present))));
+    kept.push({ order, ranks, v });
+  }
+  // What was returned is the caller's: later calls do not write into it.
+  for (const { order, ranks, v } of kept) {
+    assert.deepEqual(Array.from(order), Array.from(sortedPresent(v)));
+    const present = Float64Array.from(order, (i) => v[i]);
+    assert.deepEqual(Array.from(ranks), Array.from(ranksInOrder(present, sortedPresent(present))));
+  }
+});
