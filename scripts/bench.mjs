@@ -14,7 +14,8 @@
 //             a one-cell notebook (the kernel's start); the kernel's peak RSS read from /proc while it runs
 //   live      scripts/notebook-bench.mjs: first figure on a fresh kernel, Run All of threshold_tuning, tuner update
 // npm run bench -- --scale: instead, at ~1M and ~5M rows (135,000 and 675,000 students; BENCH_SCALE_STUDENTS to
-// change), the CLI's `summary`, `analyze` and `report` in a process each: wall time, peak RSS, the report's size,
+// change), the CLI's `summary`, `analyze` and `report` in a process each, BENCH_SCALE_RUNS rounds (default 3): median
+// wall time, highest peak RSS, the report's size,
 // and the ratios (targets: analyze ≤ 1.5× summary, report ≤ 2× analyze, each under 2.5 GB; the report ≤ 40 MB).
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, unlinkSync } from "node:fs";
@@ -273,14 +274,18 @@ function scaleBench() {
     if (!existsSync(file)) measure("generate", file, students);
     const mb = statSync(file).size / 2 ** 20;
     const out = join(dir, `scale-${students}.html`);
-    const r = {
-      summary: measureCli(["summary", file, "--json"]),
-      analyze: measureCli(["analyze", file, "--json"]),
-      report: measureCli(["report", file, "--out", out, "--force"]),
-    };
+    // BENCH_SCALE_RUNS rounds (default RUNS) of the three commands in turn, so that the machine's drift (its other
+    // work, the page cache) touches each alike; the median time and the highest peak RSS of each are kept.
+    const commands = { summary: ["summary", file, "--json"], analyze: ["analyze", file, "--json"], report: ["report", file, "--out", out, "--force"] };
+    const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+    for (let round = 0; round < Number(process.env.BENCH_SCALE_RUNS ?? RUNS); round++) for (const [k, args] of Object.entries(commands)) runs[k].push(measureCli(args));
+    const r = Object.fromEntries(Object.entries(runs).map(([k, rs]) => [k, { seconds: median(rs.map((x) => x.seconds)), maxRssMB: Math.max(...rs.map((x) => x.maxRssMB)), runs: rs }]));
     const reportMB = statSync(out).size / 1e6;
     console.log(`log ${file}: ${mb.toFixed(0)} MB, ${students} students (load average ${loadavg()[0].toFixed(1)} at the end: the machine's other work slows every figure alike)`);
-    for (const [k, v] of Object.entries(r)) console.log(`  ${k.padEnd(8)} ${v.seconds.toFixed(1).padStart(7)} s  peak RSS ${v.maxRssMB.toFixed(0).padStart(5)} MB`);
+    for (const [k, v] of Object.entries(r)) {
+      const each = v.runs.map((x) => `${x.seconds.toFixed(1)} s/${x.maxRssMB.toFixed(0)} MB`).join(", ");
+      console.log(`  ${k.padEnd(8)} ${v.seconds.toFixed(1).padStart(7)} s  peak RSS ${v.maxRssMB.toFixed(0).padStart(5)} MB  (runs: ${each})`);
+    }
     const ratios = {
       "analyze/summary time (target ≤ 1.5)": r.analyze.seconds / r.summary.seconds,
       "report/analyze time (target ≤ 2)": r.report.seconds / r.analyze.seconds,

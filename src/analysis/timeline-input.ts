@@ -19,7 +19,10 @@ export function timelineInput(sessions: aq.ColumnTable, dimensions: readonly str
     const d = getTs(i) as Date | number | null | undefined;
     ts[i] = d === null || d === undefined ? NaN : +d;
   }
-  const columns: Record<string, unknown> = { [C.user_id]: sessions.array(C.user_id), [C.ts]: ts };
+  // The user ids as the sessions hold them (dictionary codes) where the table is in its stored order: the
+  // timeline orders by their codes, and copies only its own rows' ids.
+  const users = sessions.isFiltered() || sessions.isOrdered() ? sessions.array(C.user_id) : sessions.column(C.user_id);
+  const columns: Record<string, unknown> = { [C.user_id]: users, [C.ts]: ts };
   for (const d of dimensions) columns[dimensionColumn(d)] = finiteColumn(sessions, dimensionColumn(d));
   return aq.table(columns);
 }
