@@ -70,3 +70,20 @@ test("generate refuses to overwrite without --force, and --out - writes to stdou
   const bad = cli(["generate", "--out", "-", "--scenario", "nope"]);
   assert.equal(bad.status, 2);
 });
+
+test("the CLI runs as an executable (its shebang: env -S with malloc's mmap threshold, then node) as it does under node", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const bin = join(__dirname, "..", "..", "bin", "metrics-kit.js");
+  const firstLine = readFileSync(bin, "utf8").split("\n")[0];
+  assert.match(firstLine, /^#!\/usr\/bin\/env -S MALLOC_MMAP_THRESHOLD_=\d+ node$/);
+  const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
+  const direct = spawnSync(bin, ["summary", sample, "--json", "--no-cache"], { encoding: "utf8" });
+  assert.equal(direct.status, 0, direct.stderr);
+  assert.equal(direct.stdout, cli(["summary", sample, "--json", "--no-cache"]).stdout);
+  // The variable reaches the node process the shebang starts (glibc reads it there, at start): a preloaded script prints it.
+  const probe = writeTemp("print-malloc-env.js", 'process.stderr.write(`MALLOC=${process.env.MALLOC_MMAP_THRESHOLD_}\\n`);\n');
+  const env = { ...process.env, MALLOC_MMAP_THRESHOLD_: "", NODE_OPTIONS: `--require ${probe}` };
+  const probed = spawnSync(bin, ["--help"], { encoding: "utf8", env });
+  assert.equal(probed.status, 0, probed.stderr);
+  assert.match(probed.stderr, new RegExp(`^MALLOC=${/MALLOC_MMAP_THRESHOLD_=(\d+)/.exec(firstLine)![1]}$`, "m"));
+});
