@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { CacheWriter, readCacheFile } from "./cache-file";
 import { evict } from "./cache-eviction";
 import { kitIdentity } from "./kit-identity";
@@ -98,8 +98,8 @@ export function readMemo(dir: string, key: string): Buffer | undefined {
  * @example writeMemo("/cache", key, [stampInput("metrics.log")!], [Buffer.from("…")], 2 ** 31)
  */
 export function writeMemo(dir: string, key: string, inputs: readonly InputStamp[], output: readonly Uint8Array[], maxBytes: number): void {
-  const name = `${key}.memo`;
-  const w = CacheWriter.open(join(dir, name), fileKey(key));
+  const file = memoFile(dir, key);
+  const w = CacheWriter.open(file, fileKey(key));
   try {
     w.record(Buffer.from(JSON.stringify(inputs)));
     w.record(Buffer.concat(output));
@@ -107,5 +107,5 @@ export function writeMemo(dir: string, key: string, inputs: readonly InputStamp[
   } finally {
     w.discard();
   }
-  evict(dir, maxBytes, new Set([name]));
+  evict(dir, maxBytes, new Set([basename(file)]));
 }

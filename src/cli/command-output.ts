@@ -43,9 +43,10 @@ export class CommandOutput {
   }
 
   write(text: string): void {
-    this.out.write(text);
-    if (!this.memo) return;
+    if (!this.memo) return this.out.write(text);
+    // Encoded once: the same bytes go to stdout and into the memo.
     const bytes = Buffer.from(text, "utf8");
+    this.out.writeBytes(bytes);
     this.memo.bytes += bytes.length;
     if (this.memo.bytes > MEMO_MAX_BYTES) this.memo = undefined;
     else this.memo.chunks.push(bytes);

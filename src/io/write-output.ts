@@ -27,7 +27,7 @@ export class LineWriter {
     this.at += this.buf.write(line, this.at, "utf8");
   }
 
-  /** Writes bytes already encoded as UTF-8 (whole lines). */
+  /** Writes bytes already encoded as UTF-8 (whole lines, or a whole text's encoding). */
   writeBytes(bytes: Uint8Array): void {
     if (this.buf.length - this.at < bytes.length) {
       this.flush();
