@@ -1,3 +1,5 @@
+import { ValueIndex } from "./value-index";
+
 /** What a parsing thread's interner sends with a chunk: the values it coded since the last chunk, in code order. */
 export interface InternerDelta {
   /** Which thread's interner (codes of different threads are unrelated). */
@@ -31,6 +33,8 @@ export interface InternerOptions {
 export class Interner {
   readonly values: (string | null)[] = [];
   private index = new Map<string | null, number>();
+  /** The values an interner `from` went on from, until `take` starts afresh. */
+  private base: ValueIndex | undefined;
   private taken = 0;
   private chars = 0;
   private reset = false;
@@ -47,9 +51,12 @@ export class Interner {
    */
   static from(values: (string | null)[], options: InternerOptions = {}): Interner {
     const interner = new Interner({ ...options, nullFirst: false });
-    const index = interner.index;
-    for (let i = 0; i < values.length; i++) index.set(values[i], i);
-    if (index.size !== values.length) throw new TypeError("Interner.from: the values repeat");
+    // The values given are looked up in a `ValueIndex` (built faster than a Map); those coded later, in the Map.
+    try {
+      interner.base = ValueIndex.of(values);
+    } catch {
+      throw new TypeError("Interner.from: the values repeat");
+    }
     (interner as { values: (string | null)[] }).values = values;
     interner.taken = values.length;
     return interner;
@@ -58,7 +65,7 @@ export class Interner {
   /** The value's code (`undefined` is coded as `null`). */
   code(value: string | null | undefined): number {
     const v = value ?? null;
-    let code = this.index.get(v);
+    let code = this.index.get(v) ?? this.base?.find(v);
     if (code === undefined) {
       code = this.values.length;
       this.index.set(v, code);
@@ -75,6 +82,7 @@ export class Interner {
     this.reset = this.chars > (this.options.maxChars ?? Infinity);
     if (this.reset) {
       this.index.clear();
+      this.base = undefined;
       this.values.length = 0;
       this.taken = 0;
       this.chars = 0;
