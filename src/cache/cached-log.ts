@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
+import { INLINE_BYTES, parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
+import { parseAhead } from "../load/parse-ahead";
+import { defaultWorkers } from "../io/worker-script";
 import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
 import type { ParsedChunk } from "../load/parse-chunk";
 import type { LoadIssue } from "../load/load-issue";
@@ -36,6 +38,8 @@ export interface CachedLog {
   base?: SnapshotBase;
   /** The chunks after the base, in line order: appends replayed from the cache, then the bytes parsed now. */
   chunks: AsyncIterable<CachedChunk>;
+  /** Whether chunks follow the base (segments to replay, bytes to parse), known before they are read. */
+  more: boolean;
   /** Called once the chunks are read: keeps what the cache should of the log, in the background (`cacheWrites`; never throws). */
   keep(data: LoadedData): void;
 }
@@ -66,7 +70,7 @@ export function openCachedLog(file: string, options: ParseChunksOptions, setting
   } catch {
     // parseChunks reports why it cannot be read
   }
-  const uncached = (): CachedLog => ({ chunks: run(parseChunks([file], options), 0), keep: () => {} });
+  const uncached = (): CachedLog => ({ chunks: run(parseChunks([file], options), 0), more: true, keep: () => {} });
   if (fd === undefined) return uncached();
   try {
     const stats = fstatSync(fd, { bigint: true });
@@ -136,6 +140,10 @@ function plainLog(log: Log): CachedLog {
   const size = Number(stats.size);
   const valid = index !== undefined && index.dev === String(stats.dev) && index.ino === String(stats.ino) && size >= index.end
     && !(size === index.size && index.mtimeNs !== String(stats.mtimeNs)) && prefixFingerprint(fd, index.end) === index.fingerprint;
+  // The bytes after the cached prefix, when few, are parsed on a worker while the snapshot is read here.
+  const ahead = valid && index.end < size && size - index.end < INLINE_BYTES && (log.options.workers ?? defaultWorkers()) > 0
+    ? parseAhead(file, { start: index.end, end: size, maxLineBytes: log.options.maxLineBytes, highWaterMark: log.options.highWaterMark })
+    : undefined;
   const snap = valid ? index.snapshot : undefined;
   const base = snap ? readSnapshotFile(join(settings.dir, snap.name), snapshotKey(snap.name, log.params), file) : undefined;
   const trusted = base !== undefined && base.to === snap!.to && base.lines === snap!.lines;
@@ -155,18 +163,25 @@ function plainLog(log: Log): CachedLog {
       state.kept.push(seg);
     }
     const writer = (state.writer = retake ? undefined : new SegmentWriter(settings.dir, id, log.params, extent.to, extent.lines));
-    const rest = extent.to < size ? parseChunks([file], { ...log.options, start: extent.to, end: size }) : [];
-    for await (const c of run(rest, extent.lines)) {
-      yield c;
-      state.parsed = true;
-      if (c.torn) continue;
-      writer?.add({ fresh: c.fresh, end: c.end, torn: false, parsed: c.parsed }, c.lineBase);
-      if (retake) extent.add(c);
+    try {
+      const early = ahead?.from === extent.to ? await ahead.result() : undefined;
+      ahead?.cancel();
+      const rest = early ?? (extent.to < size ? parseChunks([file], { ...log.options, start: extent.to, end: size }) : []);
+      for await (const c of run(rest, extent.lines)) {
+        yield c;
+        state.parsed = true;
+        if (c.torn) continue;
+        writer?.add({ fresh: c.fresh, end: c.end, torn: false, parsed: c.parsed }, c.lineBase);
+        if (retake) extent.add(c);
+      }
+    } finally {
+      ahead?.cancel();
     }
   }
   return {
     base: trusted ? base : undefined,
     chunks: chunks(),
+    more: segments.length > 0 || extent.to < size,
     keep: (data) => inBackground(() => keepPlain(log, entry, index, { ...state, retake: retake && (state.parsed || !trusted || segments.length > 0), extent, data })),
   };
 }
@@ -219,7 +234,7 @@ function gzipLog(log: Log): CachedLog {
   const key = `gzip ${content} ${log.params}`;
   const path = join(settings.dir, name);
   const base = readSnapshotFile(path, key, file);
-  if (base) return { base, chunks: run([], 0), keep: () => inBackground(() => touchEntries(settings.dir, [name])) };
+  if (base) return { base, chunks: run([], 0), more: false, keep: () => inBackground(() => touchEntries(settings.dir, [name])) };
   const extent = new Extent(0, 0);
   async function* chunks(): AsyncGenerator<CachedChunk, void, undefined> {
     for await (const c of run(parseChunks([file], log.options), 0)) {
@@ -229,6 +244,7 @@ function gzipLog(log: Log): CachedLog {
   }
   return {
     chunks: chunks(),
+    more: true,
     keep: (data) => inBackground(async () => {
       const now = statSync(file, { bigint: true });
       if (now.ino !== log.stats.ino || now.size !== log.stats.size || now.mtimeNs !== log.stats.mtimeNs) return;

@@ -103,7 +103,8 @@ async function loadCached(files: readonly string[], options: LoadTablesOptions, 
   for (const file of files) {
     const log = openCachedLog(file, options, settings);
     if (log.base) sink.base(log.base);
-    let assembler: StoreAssembler | undefined;
+    // Resumed before the chunks are awaited (the bytes a log gained may be parsing on a worker meanwhile).
+    let assembler = log.base && log.more ? StoreAssembler.resume(log.base.data, file) : undefined;
     let complete: MetricsData | undefined;
     let name = file;
     for await (const chunk of log.chunks) {

@@ -47,7 +47,7 @@ const QUEUE_PER_WORKER = 2;
  * 8 MB). On the 784 MB bench log (2026-12-02): young generation 8 MB 8.35 s, 413 MB; 16 MB 7.65 s, 432 MB; 24 MB
  * 7.76 s, 436 MB; 32 MB 7.42 s, 482 MB (the join, whole process).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 /**
  * A chunk this large (a huge line, or a large `highWaterMark`) is parsed on the calling thread, whose heap is not
  * limited. A worker's live heap is then the chunk's text as JS strings, its columns and a dictionary of at most 2^20
