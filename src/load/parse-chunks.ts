@@ -45,7 +45,10 @@ const QUEUE_PER_WORKER = 2;
  * garbage grow to ~100 MB before collecting; a small young generation has the chunk's rows collected while they are
  * young. Measured on a 692 MB log with 2 workers: peak RSS of the whole load 566 → ~430 MB, parse ~10% slower (with
  * 8 MB). On the 784 MB bench log (2026-12-02): young generation 8 MB 8.35 s, 413 MB; 16 MB 7.65 s, 432 MB; 24 MB
- * 7.76 s, 436 MB; 32 MB 7.42 s, 482 MB (the join, whole process).
+ * 7.76 s, 436 MB; 32 MB 7.42 s, 482 MB (the join, whole process). Again at 16:25, cold `summary`, three runs each:
+ * 16 MB 9.02–9.57 s, ~430 MB; 24 MB 9.03–9.34 s, ~435 MB; 32 MB 8.68–9.15 s, 472–488 MB; 48 MB ~9.1 s, ~480 MB;
+ * 64 MB ~9.7 s, ~540 MB. 32 MB would be ~5% faster, but its ~50 MB more would take the join's peak RSS past 2.5×
+ * the baseline's (the bench's target), so 16 MB stays.
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
 /**
