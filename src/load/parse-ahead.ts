@@ -16,7 +16,7 @@ export interface ParseAhead {
 /**
  * Starts parsing bytes `start … end` of a plain file on a worker thread that reads them itself, so that the calling
  * thread goes on meanwhile: the cache reads a log's snapshot while the bytes the log gained since are parsed (on 2
- * cores this took the bench's 1%-grown `summary` from 1.28 to ~1.0 s). The chunks are those of
+ * cores the bench's 1%-grown `summary` took 1.18–1.25 s against 1.27–1.47 s, in three pairs of runs). The chunks are those of
  * `parseChunks([file], { start, end })`, line numbers counted from `start`. The worker ends once it has answered. A
  * worker that fails (a read error) gives `undefined`: the caller parses the bytes itself, which reports why.
  *

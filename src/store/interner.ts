@@ -51,11 +51,16 @@ export class Interner {
    */
   static from(values: (string | null)[], options: InternerOptions = {}): Interner {
     const interner = new Interner({ ...options, nullFirst: false });
-    // The values given are looked up in a `ValueIndex` (built faster than a Map); those coded later, in the Map.
+    // The values given are looked up in a `ValueIndex` (built faster than a Map), or in the Map when their hashes
+    // cluster; those coded later, in the Map.
     try {
       interner.base = ValueIndex.of(values);
     } catch {
       throw new TypeError("Interner.from: the values repeat");
+    }
+    if (!interner.base) {
+      values.forEach((v, i) => interner.index.set(v, i));
+      if (interner.index.size !== values.length) throw new TypeError("Interner.from: the values repeat");
     }
     (interner as { values: (string | null)[] }).values = values;
     interner.taken = values.length;

@@ -18,16 +18,36 @@ function values(n: number): (string | null)[] {
 
 test("a ValueIndex finds every value of its list at its position, null included, and nothing else", () => {
   const list = values(50_000);
-  const index = ValueIndex.of(list);
+  const index = ValueIndex.of(list)!;
   list.forEach((v, i) => assert.equal(index.find(v), i));
   for (const absent of ["s_", "结构化表达", "u\u{1F600}", "s_ffffffff", " "]) assert.equal(index.find(absent), undefined);
-  assert.equal(ValueIndex.of(["a"]).find(null), undefined);
-  assert.equal(ValueIndex.of([]).find("a"), undefined);
+  assert.equal(ValueIndex.of(["a"])!.find(null), undefined);
+  assert.equal(ValueIndex.of([])!.find("a"), undefined);
 });
 
 test("a ValueIndex refuses a list whose values repeat (null too)", () => {
   assert.throws(() => ValueIndex.of(["a", "b", "a"]), /repeat/);
   assert.throws(() => ValueIndex.of([null, "b", null]), /repeat/);
+});
+
+/** FNV-1a over UTF-16 code units (written here from its definition, to craft colliding ids). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+test("ids crafted to collide are not indexed by the unseeded hash (a Map takes them), and an interner resumed from them codes them right", () => {
+  // 300 values: a table of 1,024 slots; every id below hashes to slot 0.
+  const colliding: string[] = [];
+  for (let i = 0; colliding.length < 300; i++) if ((fnv1a(`s_${i}`) & 1023) === 0) colliding.push(`s_${i}`);
+  assert.equal(ValueIndex.of(colliding), undefined);
+  const resumed = Interner.from([...colliding]);
+  colliding.forEach((v, i) => assert.equal(resumed.code(v), i));
+  assert.equal(resumed.code("s_new"), 300);
+  assert.throws(() => Interner.from([...colliding, colliding[7]]), /Interner\.from: the values repeat/);
+  // Chance collisions among as many random ids do not trip the bound.
+  assert.ok(ValueIndex.of(Array.from({ length: 300 }, (_, i) => `s_${(i * 2654435761) >>> 0}`)));
 });
 
 test("an interner resumed from values codes old and new values as a fresh interner fed the same values does", () => {
