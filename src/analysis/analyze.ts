@@ -1,7 +1,7 @@
 import type { MetricsTables } from "../join/load-tables";
 import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import { studentTimelines } from "../join/student-timelines";
-import { dimensionQuality, type DimensionQualityOptions, type DimensionQualityReport } from "./dimension-quality";
+import { dimensionQuality, qualityFigureSteps, type DimensionQualityOptions, type DimensionQualityReport } from "./dimension-quality";
 import { featureLinksAlongside, type FeatureLink, type FeatureLinkOptions } from "./feature-links";
 import { studentProgress, type ProgressOptions, type ProgressReport } from "./student-progress";
 import { unreachableTags, type UnreachableTag } from "../rules/score-lattice";
@@ -34,9 +34,15 @@ export interface Analysis {
 export function analyze(t: MetricsTables, options: AnalyzeOptions = {}): Analysis {
   const rules = options.rules ?? defaultRules();
   // The timeline of the columns the analyses read (the same rows in the same order as studentTimelines(t.sessions)),
-  // built while the links' worker thread starts.
-  const { links, extra: timeline } = featureLinksAlongside(t.joined, t.dimensions, options.links ?? {}, () => studentTimelines(timelineInput(t.sessions, t.dimensions)));
-  const quality = dimensionQuality(t.sessions, t.dimensions, { rules, timeline, ...options.quality, links });
+  // and the dimensions' figures that need no link, computed while the links' worker runs.
+  const { links, extra } = featureLinksAlongside(t.joined, t.dimensions, options.links ?? {}, function* () {
+    const timeline = studentTimelines(timelineInput(t.sessions, t.dimensions));
+    yield;
+    const figures = yield* qualityFigureSteps(t.sessions, t.dimensions, { rules, timeline, ...options.quality });
+    return { timeline, figures };
+  });
+  const { timeline, figures } = extra;
+  const quality = dimensionQuality(t.sessions, t.dimensions, { rules, timeline, ...options.quality, links, figures });
   return { quality, links, progress: studentProgress(t.sessions, t.dimensions, quality, { timeline, ...options.progress }), unreachable_tags: unreachableTags(rules).filter((u) => t.dimensions.includes(u.dimension)) };
 }
 

@@ -21,6 +21,7 @@ import { consecutiveRetest, growthCorrectedRetest } from "./retest-reliability";
 import { LENGTH_CONTROLS, textFeatureValues } from "./text-features";
 import { timelineInput } from "./timeline-input";
 import { finiteColumn } from "./finite-column";
+import { runSteps } from "./steps";
 import { qualityVerdict, type QualityFlag, type VerdictOptions } from "./quality-verdict";
 
 /** The criteria behind the verdicts (`VerdictOptions`, `EvidenceOptions`) and how the figures are computed; each default names its source. */
@@ -37,6 +38,8 @@ export interface DimensionQualityOptions extends VerdictOptions {
   rules?: RulesConfig;
   /** `studentTimelines(sessions)` when the caller has it (analyze shares it with studentProgress). */
   timeline?: aq.ColumnTable;
+  /** `qualityFigures(sessions, dimensions, options)` when the caller has them (analyze computes them alongside the links). */
+  figures?: DimensionFiguresReport;
 }
 
 /** The quality of one dimension. */
@@ -89,31 +92,62 @@ export interface DimensionQualityReport {
  * @example dimensionQuality(t.sessions, t.dimensions, { links: featureLinks(t.joined, t.dimensions) }).dimensions["表达清晰度"].verdict // "ok"
  */
 export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): DimensionQualityReport {
-  const { scale = [0, 100], minPairs = 20, iccSessions = 3, minStudents = 10, rules = defaultRules() } = options;
+  const rules = options.rules ?? defaultRules();
+  const figures = options.figures ?? qualityFigures(sessions, dimensions, options);
+  const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
+  const evidence = dimensionEvidence(links, dimensions, rules, options);
+  const out = nameRecord<DimensionQuality>();
+  for (const name of dimensions.filter((d) => d in figures.dimensions)) {
+    const f = { ...figures.dimensions[name], evidence: evidence[name].links, supported: evidence[name].supported };
+    out[name] = { ...f, ...qualityVerdict(f, options) };
+  }
+  return { dimensions: out, cronbach_alpha: figures.cronbach_alpha };
+}
+
+/** A dimension's figures that need no feature link: all of `DimensionQuality` but its evidence and verdict. */
+export type DimensionFigures = Omit<DimensionQuality, "evidence" | "supported" | "flags" | "verdict" | "reasons">;
+
+/** What `qualityFigures` gives: each dimension's figures (dimensions with no score left out) and Cronbach's α. */
+export interface DimensionFiguresReport {
+  dimensions: Record<string, DimensionFigures>;
+  cronbach_alpha: number | null;
+}
+
+/** The figures of `dimensionQuality` that need no feature link, computed at once (see `qualityFigureSteps`). */
+export function qualityFigures(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): DimensionFiguresReport {
+  return runSteps(qualityFigureSteps(sessions, dimensions, options));
+}
+
+/**
+ * The figures of `dimensionQuality` that need no feature link, a dimension at a time: the generator yields after
+ * each, so that the analysis computes them on the calling thread while the links' worker runs, feeding it between
+ * dimensions (`featureLinksAlongside`); `dimensionQuality` then adds the links' evidence and the verdicts.
+ */
+export function* qualityFigureSteps(sessions: aq.ColumnTable, dimensions: readonly string[], options: DimensionQualityOptions = {}): Generator<void, DimensionFiguresReport, undefined> {
+  const { scale = [0, 100], minPairs = 20, iccSessions = 3, minStudents = 10 } = options;
   // Every column of every session in typed arrays (NaN where missing): 8 bytes a value, off the JS heap.
   const columns = dimensions.map((d) => finiteColumn(sessions, dimensionColumn(d)));
   const hasText = sessions.columnNames().includes("total_words");
   // [total_words, answers]: the amount said, in both its measures.
   const controls = hasText ? LENGTH_CONTROLS.map((f) => textFeatureValues(sessions, f)) : [];
   const rankCache: RankCache = { scratch: new RankScratch() };
-  const links = options.links ?? featureLinks(sessions, dimensions, { resamples: 0 });
-  const evidence = dimensionEvidence(links, dimensions, rules, options);
   const timeline = options.timeline ?? studentTimelines(timelineInput(sessions, dimensions));
   // Row sums over complete rows (every dimension present); NaN elsewhere. The rest score of dimension j is (sum − x_j) / (k − 1).
   const rowSum = new Float64Array(columns[0]?.length ?? 0);
   for (const c of columns) for (let i = 0; i < rowSum.length; i++) rowSum[i] += c[i];
-  const out = nameRecord<DimensionQuality>();
-  dimensions.forEach((name, j) => {
+  const out = nameRecord<DimensionFigures>();
+  for (let j = 0; j < dimensions.length; j++) {
+    const name = dimensions[j];
     const col = columns[j];
     const values = presentValues(col);
     const d = describe(values);
-    if (!d) return;
+    if (!d) continue;
     const rest = col.map((v, i) => (rowSum[i] - v) / (columns.length - 1));
     const ir = columns.length > 1 ? pairedColumns(col, rest) : { x: new Float64Array(0), y: new Float64Array(0) };
     const retest = consecutiveRetest(timeline, name);
     const icc = growthCorrectedRetest(timeline, name, iccSessions);
     const length = controls.length ? lengthFigures(col, columns.length > 1 ? rest : undefined, controls, rankCache) : { length_r: null, answers_r: null, partial_item_rest_r: null };
-    const figures = {
+    out[name] = {
       n: d.n, mean: d.mean, std: d.std, q1: d.q1, median: d.median, q3: d.q3, distinct: new Set(values).size,
       floor_share: countWhere(values, (v) => v <= scale[0]) / values.length, ceiling_share: countWhere(values, (v) => v >= scale[1]) / values.length,
       entropy: normalizedEntropy(values, scale[0], scale[1]) ?? 0,
@@ -121,10 +155,9 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
       ...length,
       retest_r: retest.pairs >= minPairs ? retest.r ?? null : null, retest_pairs: retest.pairs,
       retest_icc: icc.students >= minStudents ? icc.icc ?? null : null, retest_icc_students: icc.students, retest_icc_sessions: icc.sessions,
-      evidence: evidence[name].links, supported: evidence[name].supported,
     };
-    out[name] = { ...figures, ...qualityVerdict(figures, options) };
-  });
+    yield;
+  }
   return { dimensions: out, cronbach_alpha: cronbachAlpha(columns) ?? null };
 }
 

@@ -7,6 +7,7 @@ import { isPresent } from "../stats/finite-values";
 import { featureColumn, hasFeatureColumn, linkInputs, type LinkInputs } from "./link-inputs";
 import { linksOfFeature, type LinkSettings } from "./feature-link-rows";
 import { LinkScratch } from "./link-pairs";
+import { runSteps } from "./steps";
 import { linksInParallel } from "./parallel-links";
 import type { FeatureLink, LinkFeature } from "./feature-link";
 
@@ -45,17 +46,17 @@ export interface FeatureLinkOptions {
  * @example featureLinks(t.joined, t.dimensions).filter(l => l.significant) // q < 0.05
  */
 export function featureLinks(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions = {}): FeatureLink[] {
-  return featureLinksAlongside(joined, dimensions, options, () => undefined).links;
+  return featureLinksAlongside(joined, dimensions, options, function* () {}).links;
 }
 
 /**
- * `featureLinks`, and `work` run on the calling thread while the links' worker thread starts (the analysis builds
- * its student timeline there): its result is `extra`. Without a worker (one thread, a small table) `work` simply
- * runs first.
+ * `featureLinks`, and `work` (steps: a generator) run on the calling thread while the links' worker thread links
+ * the costliest features, fed between the steps (the analysis builds its student timeline and the dimensions'
+ * figures there): its result is `extra`. Without a worker (one thread, a small table) `work` simply runs first.
  *
- * @example const { links, extra: timeline } = featureLinksAlongside(t.joined, t.dimensions, {}, () => studentTimelines(t.sessions))
+ * @example const { links, extra: timeline } = featureLinksAlongside(t.joined, t.dimensions, {}, function* () { return studentTimelines(t.sessions); })
  */
-export function featureLinksAlongside<T>(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions, work: () => T): { links: FeatureLink[]; extra: T } {
+export function featureLinksAlongside<T>(joined: aq.ColumnTable, dimensions: readonly string[], options: FeatureLinkOptions, work: () => Iterator<void, T, undefined>): { links: FeatureLink[]; extra: T } {
   const { features = [...MEDIA_FEATURES, ...TEXT_FEATURES], resamples = 1000, seed = 1, minN = 10, bootstrapMaxN = 5000, fdr = 0.05 } = options;
   const settings: LinkSettings = { resamples, seed, minN, bootstrapMaxN };
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 2));
@@ -63,7 +64,7 @@ export function featureLinksAlongside<T>(joined: aq.ColumnTable, dimensions: rea
   const inputs = linkInputs(joined, dimensions, parallel);
   const tested = features.filter((f) => hasFeatureColumn(joined, f));
   const column = (f: LinkFeature) => inputs.controls.get(f)?.values ?? featureColumn(joined, f)!;
-  const run = parallel ? linksInParallel(tested, column, inputs, settings, (f) => presentShare(joined, f), work) : { extra: work(), links: serialLinks(tested, column, inputs, settings) };
+  const run = parallel ? linksInParallel(tested, column, inputs, settings, (f) => presentShare(joined, f), work) : { extra: runSteps(work()), links: serialLinks(tested, column, inputs, settings) };
   const links = run.links.flat();
   const q = benjaminiHochberg(links.map((l) => l.p));
   links.forEach((l, i) => { l.q = q[i]; l.significant = q[i] < fdr; });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { runSteps } from "./steps";
 import { workerScript } from "../io/worker-script";
 import { toShared } from "../stats/shared-arrays";
 import { linksOfFeature, type LinkSettings } from "./feature-link-rows";
@@ -38,14 +39,15 @@ const STALL_MS = 120_000;
  * `receiveMessageOnPort`): `featureLinks` stays a plain function. The features are dealt costliest first (their
  * share of present rows times the targets they meet): the worker is kept two features ahead (each posted with its
  * column in shared memory) and the calling thread takes the next one whenever the worker has enough, so neither
- * waits for the other; `alongside`, when given, runs here first while the worker starts on its two. Should the
+ * waits for the other; `alongside`, when given (steps: a generator), runs here first, the worker topped up between
+ * its steps. Should the
  * worker fail or stall, its features are linked here.
  */
-export function linksInParallel<T = undefined>(features: readonly LinkFeature[], column: (f: LinkFeature) => Float64Array, inputs: LinkInputs, settings: LinkSettings, weight: (f: LinkFeature) => number, alongside?: () => T): ParallelLinks<T> {
+export function linksInParallel<T = undefined>(features: readonly LinkFeature[], column: (f: LinkFeature) => Float64Array, inputs: LinkInputs, settings: LinkSettings, weight: (f: LinkFeature) => number, alongside?: () => Iterator<void, T, undefined>): ParallelLinks<T> {
   const [file, options] = workerScript(__dirname, "links-worker");
   const scratch = new LinkScratch(inputs.rows);
   const here = (f: LinkFeature) => linksOfFeature(f, column(f), inputs, settings, scratch);
-  if (!existsSync(file)) return { extra: alongside?.() as T, links: features.map(here), byWorker: 0 };
+  if (!existsSync(file)) return { extra: (alongside ? runSteps(alongside()) : undefined) as T, links: features.map(here), byWorker: 0 };
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   const data: LinksWorkerData = { inputs, settings, state };
@@ -58,7 +60,20 @@ export function linksInParallel<T = undefined>(features: readonly LinkFeature[],
     port1.postMessage({ feature: f, values: toShared(column(f)) } satisfies LinksWorkerFeature);
   };
   queue.splice(0, 2).forEach(post);
-  const extra = alongside?.() as T;
+  // Between the steps of `alongside`, the worker is topped up to two features ahead, so that it never waits for them.
+  const topUp = () => {
+    while (queue.length && theirs.length - Atomics.load(state, 1) < 2) post(queue.shift()!);
+  };
+  let extra: T | undefined;
+  if (alongside) {
+    for (let steps = alongside(), r = steps.next(); ; r = steps.next()) {
+      topUp();
+      if (r.done) {
+        extra = r.value;
+        break;
+      }
+    }
+  }
   const done = new Map<LinkFeature, FeatureLink[]>();
   while (queue.length) {
     const f = queue.shift()!;
@@ -70,7 +85,7 @@ export function linksInParallel<T = undefined>(features: readonly LinkFeature[],
   void worker.terminate();
   port1.close();
   theirs.forEach((f, k) => done.set(f, answer?.[k] ?? here(f)));
-  return { extra, links: features.map((f) => done.get(f)!), byWorker: answer ? theirs.length : 0 };
+  return { extra: extra as T, links: features.map((f) => done.get(f)!), byWorker: answer ? theirs.length : 0 };
 }
 
 /** Blocks until the worker answers (its links per feature) or fails or stalls (undefined). */

@@ -16,8 +16,14 @@ test("feature links on two threads (a worker reading shared memory) are the link
   const inputs = linkInputs(t.joined, t.dimensions, true);
   const features = [...MEDIA_FEATURES, ...TEXT_FEATURES].filter((f) => hasFeatureColumn(t.joined, f));
   const settings = { resamples: 40, seed: 1, minN: 10, bootstrapMaxN: 5000 };
-  const run = linksInParallel(features, (f) => featureColumn(t.joined, f)!, inputs, settings, () => 1, () => "alongside");
+  // `alongside` in steps (the analysis' timeline, then each dimension's figures): run here, its result returned.
+  let steps = 0;
+  const run = linksInParallel(features, (f) => featureColumn(t.joined, f)!, inputs, settings, () => 1, function* () {
+    for (; steps < 3; steps++) yield;
+    return "alongside";
+  });
   assert.equal(run.extra, "alongside");
+  assert.equal(steps, 3);
   assert.ok(run.byWorker >= 2, `the worker linked ${run.byWorker} of ${features.length} features`);
   assert.deepEqual(run.links.flat().map((l) => [l.feature, l.target, l.spearman, l.partial_spearman]), one.map((l) => [l.feature, l.target, l.spearman, l.partial_spearman]));
 });
