@@ -40,8 +40,7 @@ const STALL_MS = 120_000;
  * share of present rows times the targets they meet): the worker is kept two features ahead (each posted with its
  * column in shared memory) and the calling thread takes the next one whenever the worker has enough, so neither
  * waits for the other; `alongside`, when given (steps: a generator), runs here first, the worker topped up between
- * its steps. Should the
- * worker fail or stall, its features are linked here.
+ * its steps. Should the worker fail or stall, its features are linked here.
  */
 export function linksInParallel<T = undefined>(features: readonly LinkFeature[], column: (f: LinkFeature) => Float64Array, inputs: LinkInputs, settings: LinkSettings, weight: (f: LinkFeature) => number, alongside?: () => Iterator<void, T, undefined>): ParallelLinks<T> {
   const [file, options] = workerScript(__dirname, "links-worker");
@@ -60,24 +59,15 @@ export function linksInParallel<T = undefined>(features: readonly LinkFeature[],
     port1.postMessage({ feature: f, values: toShared(column(f)) } satisfies LinksWorkerFeature);
   };
   queue.splice(0, 2).forEach(post);
+  const wantsMore = () => theirs.length - Atomics.load(state, 1) < 2;
   // Between the steps of `alongside`, the worker is topped up to two features ahead, so that it never waits for them.
-  const topUp = () => {
-    while (queue.length && theirs.length - Atomics.load(state, 1) < 2) post(queue.shift()!);
-  };
-  let extra: T | undefined;
-  if (alongside) {
-    for (let steps = alongside(), r = steps.next(); ; r = steps.next()) {
-      topUp();
-      if (r.done) {
-        extra = r.value;
-        break;
-      }
-    }
-  }
+  const extra = (alongside ? runSteps(alongside(), () => {
+    while (queue.length && wantsMore()) post(queue.shift()!);
+  }) : undefined) as T;
   const done = new Map<LinkFeature, FeatureLink[]>();
   while (queue.length) {
     const f = queue.shift()!;
-    if (theirs.length - Atomics.load(state, 1) < 2) post(f);
+    if (wantsMore()) post(f);
     else done.set(f, here(f));
   }
   port1.postMessage(null);
@@ -85,7 +75,7 @@ export function linksInParallel<T = undefined>(features: readonly LinkFeature[],
   void worker.terminate();
   port1.close();
   theirs.forEach((f, k) => done.set(f, answer?.[k] ?? here(f)));
-  return { extra: extra as T, links: features.map((f) => done.get(f)!), byWorker: answer ? theirs.length : 0 };
+  return { extra, links: features.map((f) => done.get(f)!), byWorker: answer ? theirs.length : 0 };
 }
 
 /** Blocks until the worker answers (its links per feature) or fails or stalls (undefined). */

@@ -4,8 +4,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { chunkTransferList } from "../store/store-chunk";
 import { Interner, PARSER_INTERNER_CHARS } from "../store/interner";
-import { readByteChunks, type ByteChunk, type ByteChunkOptions } from "./line-source";
+import type { ByteChunk, ByteChunkOptions } from "./line-source";
 import { parseChunk } from "./parse-chunk";
+import { parseChunks } from "./parse-chunks";
 
 // One dictionary for the worker's life (one `parseChunks` call): each distinct string is sent once.
 const dictionary = new Interner({ id: (workerData as { dictionary: number }).dictionary, maxChars: PARSER_INTERNER_CHARS });
@@ -18,15 +19,14 @@ parentPort!.on("message", (message: ByteChunk | { range: RangeRequest }) => {
 /** A range of a file to read and parse here (`parseAhead`). */
 type RangeRequest = ByteChunkOptions & { file: string };
 
-/** Reads and parses a range, posting each chunk located (line numbers from the range's start), then `done`; `failed` if it cannot be read. */
+/**
+ * Reads and parses a range on this thread (`parseChunks` without workers), posting each chunk located (line numbers
+ * from the range's start), then `done`; `failed` if it cannot be read.
+ */
 async function parseRange(range: RangeRequest): Promise<void> {
   try {
-    let lineBase = 0;
-    for await (const chunk of readByteChunks(range.file, range)) {
-      const [end, torn] = [chunk.end ?? 0, chunk.unterminated];
-      const parsed = parseChunk(chunk, dictionary);
-      parentPort!.postMessage({ located: { file: chunk.file, lineBase, parsed, end, torn } }, chunkTransferList(parsed.columns));
-      lineBase += parsed.lines;
+    for await (const located of parseChunks([range.file], { ...range, workers: 0 })) {
+      parentPort!.postMessage({ located }, chunkTransferList(located.parsed.columns));
     }
     parentPort!.postMessage({ done: true });
   } catch {
