@@ -43,7 +43,7 @@ const STALL_MS = 120_000;
  * its steps. Should the worker fail or stall, its features are linked here.
  */
 export function linksInParallel<T = undefined>(features: readonly LinkFeature[], column: (f: LinkFeature) => Float64Array, inputs: LinkInputs, settings: LinkSettings, weight: (f: LinkFeature) => number, alongside?: () => Iterator<void, T, undefined>): ParallelLinks<T> {
-  const [file, options] = workerScript(__dirname, "links-worker");
+  const [file, options] = workerScript("analysis", "links-worker");
   const scratch = new LinkScratch(inputs.rows);
   const here = (f: LinkFeature) => linksOfFeature(f, column(f), inputs, settings, scratch);
   if (!existsSync(file)) return { extra: (alongside ? runSteps(alongside()) : undefined) as T, links: features.map(here), byWorker: 0 };

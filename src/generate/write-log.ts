@@ -164,7 +164,7 @@ class WorkerStream {
 
   constructor(options: ResolvedOptions, rules: RulesConfig, w: number, workers: number, private truths: BlockTruth[]) {
     const blocks = Array.from({ length: blockCount(options.students) }, (_, b) => b).filter((b) => b % workers === w);
-    const [script, scriptOptions] = workerScript(__dirname, "generate-worker");
+    const [script, scriptOptions] = workerScript("generate", "generate-worker");
     this.shared = new SharedArrayBuffer(SLOTS * SLOT_BYTES);
     this.worker = new Worker(script, { ...scriptOptions, workerData: { options, rules, blocks, batchLines: BATCH_LINES, shared: this.shared } });
     const fail = (error: unknown) => {

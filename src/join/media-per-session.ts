@@ -39,21 +39,24 @@ export function mediaPerSession(data: MetricsData, options: MediaPerSessionOptio
   }
   const mediaSession = m.session_id.codes;
   const rowGroup = new Int32Array(mediaSession.length);
-  const groupSession = [...sessionOf];
+  // the sessions given, then each other session with media as its first media report comes
+  const groupSession = new Int32Array(sessionOf.length + mediaSession.length);
+  groupSession.set(sessionOf);
+  let nGroups = sessionOf.length;
   for (let i = 0; i < mediaSession.length; i++) {
     const s = mediaSession.at(i);
     if (groupOf[s] < 0) {
-      groupOf[s] = groupSession.length;
-      groupSession.push(s);
+      groupOf[s] = nGroups;
+      groupSession[nGroups++] = s;
     }
     rowGroup[i] = groupOf[s];
   }
-  const groups = groupRows(rowGroup, groupSession.length);
+  const groups = groupRows(rowGroup, nGroups);
   const column = <T>(reduce: GroupReducer<T>) => new GroupColumn(groups, reduce);
   const type = m.media_type.codes;
   const typeCode = (name: string) => m.media_type.values.indexOf(name);
   const columns: Record<string, unknown> = {
-    session_id: new CodedColumn(BlockColumn.of(Int32Array, groupSession), ids),
+    session_id: new CodedColumn(BlockColumn.of(Int32Array, groupSession.subarray(0, nGroups)), ids),
     [M.n_media]: column((_, lo, hi) => hi - lo),
     [M.n_audio]: column(countOf(type, typeCode("audio"))),
     [M.n_video]: column(countOf(type, typeCode("video"))),

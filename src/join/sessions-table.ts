@@ -43,12 +43,19 @@ export function sessionsTable(data: MetricsData, options: SessionsTableOptions =
   const idx = reportIndices(data, options.reports);
   const pick = <T>(column: ColumnLike<T>) => new PickedColumn(column, idx);
   const columns: Record<string, unknown> = {};
-  const sid = r.session_id.codes;
   for (const spec of REPORT_SPECS) {
-    if (spec.name === C.file) columns[C.n_reports] = Int32Array.from(idx, (i) => data.reportCounts[sid.at(i)]);
+    if (spec.name === C.file) columns[C.n_reports] = reportCounts(data, idx);
     const column = r[spec.name] as ColumnLike<unknown>;
     columns[spec.name] = pick(spec.kind === "timestamp" ? new DateColumn(column as ColumnLike<number>) : column);
     if (spec.name === C.overall_score) for (const name of data.dimensions) columns[dimensionColumn(name)] = pick(r.scores.get(name)!);
   }
   return aq.table(columns);
+}
+
+/** How many reports the session of each of `idx`'s reports had. */
+function reportCounts(data: MetricsData, idx: Int32Array): Int32Array {
+  const sid = data.reports.session_id.codes;
+  const out = new Int32Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = data.reportCounts[sid.at(idx[k])];
+  return out;
 }

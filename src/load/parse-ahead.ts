@@ -23,7 +23,7 @@ export interface ParseAhead {
  * @example const ahead = parseAhead("metrics.log", { start: 1 << 20, end: size }); …; const chunks = await ahead.result();
  */
 export function parseAhead(file: string, options: Pick<ByteChunkOptions, "maxLineBytes" | "highWaterMark"> & { start: number; end: number }): ParseAhead {
-  const [script, scriptOptions] = workerScript(__dirname, "chunk-worker");
+  const [script, scriptOptions] = workerScript("load", "chunk-worker");
   const worker = new Worker(script, { ...scriptOptions, workerData: { dictionary: 1 }, resourceLimits: WORKER_LIMITS });
   const chunks: LocatedChunk[] = [];
   const result = new Promise<LocatedChunk[] | undefined>((resolve) => {

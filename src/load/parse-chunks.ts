@@ -127,7 +127,7 @@ class WorkerPool {
 
   private start() {
     const waiting: { resolve(p: ParsedChunk): void; reject(e: unknown): void }[] = [];
-    const [script, options] = workerScript(__dirname, "chunk-worker");
+    const [script, options] = workerScript("load", "chunk-worker");
     const worker = new Worker(script, { ...options, workerData: { dictionary: this.workers.length + 1 }, resourceLimits: WORKER_LIMITS });
     const fail = (error: unknown) => {
       for (const w of waiting.splice(0)) w.reject(error);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTables, dimensionScores, studentTimelines, sessionsTable, mediaPerSession, joinMedia, dimensionColumn } from "../../src/index";
+import { randomLcg } from "d3-random";
 import { writeTemp, sessionLine, mediaLine } from "../helpers";
 
 // A small log whose expected tables are worked out by hand:
@@ -104,4 +105,28 @@ test("joinMedia by session_id when the per-session rows do not line up, and medi
     ["s9", 1, 1, 0, 120, 1],
   ]);
   assert.throws(() => mediaPerSession(t.data, { sessions: ["s1", "s1"] }), /s1 is listed twice/);
+});
+
+test("media per session: media_user_ids are the distinct non-null users, first seen first; mismatches against the report's user", async () => {
+  // Seeded: sessions whose media carry users drawn from null and three ids, against a plain reading of the lines.
+  const random = randomLcg(0.41);
+  const pool = [null, "u1", "u2", "u3"];
+  const lines: string[] = [];
+  const expected = new Map<string, { user: string | null; media: (string | null)[] }>();
+  for (let s = 0; s < 60; s++) {
+    const user = pool[Math.floor(random() * 4)];
+    const media = Array.from({ length: Math.floor(random() * 5) }, () => (random() < 0.7 ? user : pool[Math.floor(random() * 4)]));
+    expected.set(`s${s}`, { user, media });
+    lines.push(sessionLine({ sid: `s${s}`, user, ts: "2025-11-03T10:00:00" }));
+    media.forEach((u, k) => lines.push(mediaLine({ sid: `s${s}`, mid: `m${s}_${k}`, user: u, ts: "2025-11-03T10:01:00" })));
+  }
+  const t = await loadTables(writeTemp("media-users.log", lines.join("\n") + "\n"), { cache: false });
+  const distinct = (us: (string | null)[]) => us.filter((u, k): u is string => u !== null && us.indexOf(u) === k);
+  const rows = t.joined.objects() as { session_id: string; media_user_ids: string[] }[];
+  assert.equal(rows.length, 60);
+  for (const r of rows) assert.deepEqual(r.media_user_ids, distinct(expected.get(r.session_id)!.media), r.session_id);
+  const mismatches = [...expected].filter(([, e]) => distinct(e.media).some((u) => u !== e.user)).map(([sid, e]) => ({ session_id: sid, user_id: e.user, media_user_ids: distinct(e.media) }));
+  assert.ok(mismatches.length > 5 && mismatches.length < 50);
+  assert.deepEqual([...t.userMismatches].sort((a, b) => a.session_id.localeCompare(b.session_id)), mismatches.sort((a, b) => a.session_id.localeCompare(b.session_id)));
+  assert.ok(rows.every((r) => Object.isFrozen(r.media_user_ids)));
 });
