@@ -10,19 +10,22 @@ export function exportCommand(): Command {
     .description("write the kit's tables as datasets (one folder per table; Parquet partitioned by month of ts)")
     .argument("[logs...]", "log files (.gz ok, - for stdin); default $INTERVIEW_METRICS_LOG_PATH or metrics.log")
     .addOption(new Option("--format <format>", "dataset format").choices(EXPORT_FORMATS).default("parquet"))
-    .requiredOption("--out <dir>", "the folder to write (refused when it exists and is not empty, unless --force)")
+    .requiredOption("--out <dir>", "the folder to write the table folders in (one already there is refused, unless --force)")
     .option("--tables <list>", "tables to write: sessions,scores,media,joined,timelines", "sessions,scores,media,joined,timelines")
-    .option("--force", "replace an existing non-empty folder", false)
+    .option("--force", "replace the table folders already in --out (nothing else in it is touched)", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
   return cacheOptions(filterOptions(command)).action(async (logs: string[], o) => {
     const { parseTableNames } = await import("../dataset/table-names");
     const { loadFilteredTables } = await import("./load-filtered-tables");
     const { issueCountLine } = await import("./issue-count");
-    const { exportTables } = await import("../export/export-tables");
+    const { checkExportTarget, exportTables } = await import("../export/export-tables");
+    const { resolveSources } = await import("../load/read-metrics");
     const names = parseTableNames(o.tables);
+    const options = { format: o.format as ExportFormat, tables: names, force: Boolean(o.force), inputs: resolveSources(logs.length > 0 ? logs : undefined) };
+    checkExportTarget(o.out, options); // before the log is read
     const tables = await loadFilteredTables(logs, o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));
-    const written = await exportTables(tables, o.out, { format: o.format as ExportFormat, tables: names, force: Boolean(o.force) });
+    const written = await exportTables(tables, o.out, options);
     for (const [name, rows] of Object.entries(written)) process.stdout.write(`${join(o.out, name)}/ ${rows} rows (${o.format})\n`);
   });
 }

@@ -20,6 +20,8 @@ export function sqlCommand(): Command {
     const tables = await loadFilteredTables(args.slice(0, -1), o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));
     const result = await sql(tables, query);
-    process.stdout.write(`${o.json ? formatJson(result) : o.csv ? formatCsv(result).trimEnd() : formatTextTable(result)}\n`);
+    const { writeStdout } = await import("../io/write-output");
+    // synchronously, as the other commands write: a closed pipe (`| head`) is then one line, not an unhandled error
+    writeStdout(Buffer.from(`${o.json ? formatJson(result) : o.csv ? formatCsv(result).trimEnd() : formatTextTable(result)}\n`));
   });
 }

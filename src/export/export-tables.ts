@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { makeFolders } from "../io/make-folders";
 import type { MetricsTables } from "../join/load-tables";
 import { OutputExistsError } from "../io/output-check";
 import { datasetTable } from "../dataset/dataset-tables";
@@ -18,8 +19,10 @@ export interface ExportOptions {
   format: ExportFormat;
   /** Tables to write; default all of `DATASET_TABLES`. */
   tables?: readonly DatasetTable[];
-  /** Replace an existing non-empty `dir`. Default false. */
+  /** Replace the table folders that exist in `dir` (`dir/sessions/`, …). Default false. Nothing else in `dir` is touched. */
   force?: boolean;
+  /** The logs the tables were read from: a table folder that holds one is never replaced, even with `force`. */
+  inputs?: readonly string[];
 }
 
 /** What `exportTables` wrote: rows per table. */
@@ -29,15 +32,16 @@ export type ExportResult = Partial<Record<DatasetTable, number>>;
  * Writes the kit's tables as datasets, one folder per table (`dir/sessions/`, `dir/media/`, …): Parquet
  * partitioned by the UTC month of `ts` (hive style, `month=2025-11/`), CSV, Arrow IPC or NDJSON, typed by
  * `columnKinds` (timestamps UTC, ids strings, lists lists, `NaN` → null). Everything is written into a temporary
- * sibling folder first and renamed into place at the end, so a crash leaves no half dataset. Refuses an existing
- * non-empty `dir` without `force`.
+ * sibling folder first and each table's folder renamed into place at the end, so a crash leaves no half dataset.
+ * Refuses (`OutputExistsError`, before writing anything) a table folder that exists already, unless `force`; only
+ * those folders are ever replaced, the rest of `dir` is left as it is (`checkExportTarget`).
  *
  * @example await exportTables(t, "out", { format: "parquet", tables: ["sessions", "scores"] })
  */
 export async function exportTables(tables: MetricsTables, dir: string, options: ExportOptions): Promise<ExportResult> {
   const target = resolve(dir);
-  if (existsSync(target) && readdirSync(target).length > 0 && !options.force) throw new OutputExistsError(dir);
-  mkdirSync(dirname(target), { recursive: true });
+  checkExportTarget(dir, options);
+  makeFolders(dirname(target));
   const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.partial-`));
   try {
     const names = options.tables ?? DATASET_TABLES;
@@ -54,7 +58,7 @@ export async function exportTables(tables: MetricsTables, dir: string, options: 
           }
           return rows;
         });
-    replaceDir(staging, target);
+    replaceDir(staging, target, names, Boolean(options.force));
     return written;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -62,11 +66,45 @@ export async function exportTables(tables: MetricsTables, dir: string, options: 
   }
 }
 
-/** Moves `staging` to `target`, the old `target` (if any) set aside first and removed after. */
-function replaceDir(staging: string, target: string): void {
+/**
+ * Throws when `exportTables(…, dir, options)` would have to replace what it must not: `dir` is not a folder, or one
+ * of its table folders exists without `force`, or holds one of `options.inputs`. The CLI calls it before the log is read.
+ *
+ * @example checkExportTarget("out", { format: "csv", tables: ["sessions"] })
+ */
+export function checkExportTarget(dir: string, options: ExportOptions): void {
+  const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw new Error(`${dir} is not a folder`);
+  const inputs = (options.inputs ?? []).filter((f) => f !== "-" && existsSync(f)).map((f) => realpathSync(f));
+  for (const name of options.tables ?? DATASET_TABLES) {
+    const folder = join(target, name);
+    if (!existsSync(folder)) continue;
+    if (!options.force) throw new OutputExistsError(join(dir, name));
+    const real = realpathSync(folder);
+    if (inputs.some((f) => !relative(real, f).startsWith(`..${sep}`) && relative(real, f) !== "..")) throw new Error(`${join(dir, name)} holds a log being exported; it is not replaced`);
+  }
+}
+
+/**
+ * Moves each table folder of `staging` into `target` (`staging` itself when there is no `target` yet). A table
+ * folder already there is set aside and removed after with `force`; without it the move fails rather than replace
+ * one that appeared meanwhile (`OutputExistsError`). Nothing else in `target` is touched.
+ */
+function replaceDir(staging: string, target: string, names: readonly string[], force: boolean): void {
   if (!existsSync(target)) return renameSync(staging, target);
-  const old = `${staging}.old`;
-  renameSync(target, old);
-  renameSync(staging, target);
-  rmSync(old, { recursive: true, force: true });
+  for (const name of names) {
+    const to = join(target, name);
+    const old = `${staging}.old-${name}`;
+    const replacing = force && existsSync(to);
+    if (replacing) renameSync(to, old);
+    try {
+      renameSync(join(staging, name), to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") throw new OutputExistsError(to);
+      throw error;
+    }
+    if (replacing) rmSync(old, { recursive: true, force: true });
+  }
+  rmdirSync(staging);
 }

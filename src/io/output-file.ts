@@ -1,5 +1,6 @@
 import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, writev } from "node:fs";
 import { dirname } from "node:path";
+import { makeFolders } from "./make-folders";
 import { checkOutput, OutputExistsError, pathStats } from "./output-check";
 import { releaseTemp, removeStaleTemps, tempPath, trackTemp } from "./temp-files";
 
@@ -20,7 +21,7 @@ export class OutputFile {
 
   private constructor(readonly file: string, readonly temp: string, private readonly force: boolean, private readonly sync: boolean) {
     const stats = pathStats(file);
-    fail(file, () => mkdirSync(dirname(file), { recursive: true }));
+    fail(file, () => makeFolders(dirname(file)));
     fail(file, () => removeStaleTemps(file));
     // "wx": O_CREAT|O_EXCL, which never opens through a symbolic link.
     this.fd = fail(file, () => openSync(temp, "wx"));

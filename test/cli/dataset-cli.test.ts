@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { loadTables } from "../../src/join/load-tables";
@@ -49,6 +49,16 @@ test("export writes one folder per table, refuses a non-empty folder without --f
   const again = cli(["export", sample, "--format", "csv", "--out", dir]);
   assert.equal(again.status, 2);
   assert.match(again.stderr, /exists; pass --force/);
+  assert.equal(again.stderr.includes("issue"), false, "refused before the log is read"); // no issue count line
+  // --force replaces the table folders only: the log in the folder exported into stays
+  const own = join(tempDir(), "own");
+  const log = join(own, "metrics.log");
+  cli(["export", sample, "--out", own, "--tables", "sessions"]);
+  writeFileSync(log, readFileSync(sample));
+  const here = cli(["export", log, "--format", "csv", "--out", own, "--force", "--tables", "sessions", "--no-cache"]);
+  assert.equal(here.status, 0, here.stderr);
+  assert.deepEqual(readdirSync(own).sort(), ["metrics.log", "sessions"]);
+  assert.deepEqual(readFileSync(log), readFileSync(sample));
   const users = join(tempDir(), "users.txt");
   const picked = (t.sessions.array("user_id") as (string | null)[]).filter((u): u is string => u !== null).slice(0, 10);
   writeFileSync(users, picked.join("\n"));

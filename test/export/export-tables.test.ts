@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadTables, type MetricsTables } from "../../src/join/load-tables";
-import { exportTables, type ExportFormat } from "../../src/export/export-tables";
+import { checkExportTarget, exportTables, type ExportFormat } from "../../src/export/export-tables";
 import { datasetTable } from "../../src/dataset/dataset-tables";
 import { DATASET_TABLES } from "../../src/dataset/table-names";
 import { columnKinds, SQL_TYPES, type ColumnKind } from "../../src/dataset/column-types";
@@ -130,17 +130,26 @@ test("CSV through a CSV parser (arquero's): every cell equals the kit's value", 
   }
 });
 
-test("an existing non-empty folder is refused without force and replaced with it; no staging folder is left", async () => {
+test("a table folder already there is refused without force and replaced with it; nothing else in the folder is touched", async () => {
   const t = await loadTables(sample);
   const parent = tempDir();
   const dir = join(parent, "out");
   mkdirSync(dir);
-  await exportTables(t, dir, { format: "ndjson", tables: ["media"] }); // an empty folder is fine
+  writeFileSync(join(dir, "metrics.log"), readFileSync(sample)); // the log itself, exported into its own folder
+  await exportTables(t, dir, { format: "ndjson", tables: ["media"] });
+  await exportTables(t, dir, { format: "csv", tables: ["sessions"] }); // another table: no conflict
+  assert.deepEqual(readdirSync(dir).sort(), ["media", "metrics.log", "sessions"]);
   await assert.rejects(exportTables(t, dir, { format: "csv", tables: ["sessions"] }), OutputExistsError);
-  assert.deepEqual(readdirSync(dir), ["media"]);
-  await exportTables(t, dir, { format: "csv", tables: ["sessions"], force: true });
-  assert.deepEqual(readdirSync(dir), ["sessions"]);
+  await exportTables(t, dir, { format: "arrow", tables: ["sessions"], force: true });
+  assert.deepEqual(readdirSync(dir).sort(), ["media", "metrics.log", "sessions"]);
+  assert.deepEqual(readdirSync(join(dir, "sessions")), ["sessions.arrow"]);
+  assert.deepEqual(readdirSync(join(dir, "media")), ["media.ndjson"]);
+  assert.deepEqual(readFileSync(join(dir, "metrics.log")), readFileSync(sample));
   assert.deepEqual(readdirSync(parent), ["out"]);
+  // a table folder holding a log being exported is never replaced, nor is a file taken for the folder
+  writeFileSync(join(dir, "media", "m.log"), "");
+  assert.throws(() => checkExportTarget(dir, { format: "csv", tables: ["media"], force: true, inputs: [join(dir, "media", "m.log")] }), /holds a log being exported/);
+  assert.throws(() => checkExportTarget(join(dir, "metrics.log"), { format: "csv" }), /is not a folder/);
 });
 
 test("a failed export leaves neither a half dataset nor its staging folder", async () => {
