@@ -33,7 +33,7 @@ for (const shuffled of [false, true]) {
       const t = await loadTables(writeTemp("order.log", log), { cache: false });
       for (const which of ["current", "superseded", "all"] as const) {
         const table = sessionsTable(t.data, { reports: which });
-        const got = table.array("session_id").map((sid: string, k: number) => `${sid}@${table.get("line", k)}`);
+        const got = (table.array("session_id") as string[]).map((sid, k) => `${sid}@${table.get("line", k)}`);
         assert.deepEqual(got, expected(rows, which), `${which}, seed ${seed}`);
       }
     }
