@@ -81,8 +81,14 @@ export function checkExportTarget(dir: string, options: ExportOptions): void {
     if (!existsSync(folder)) continue;
     if (!options.force) throw new OutputExistsError(join(dir, name));
     const real = realpathSync(folder);
-    if (inputs.some((f) => !relative(real, f).startsWith(`..${sep}`) && relative(real, f) !== "..")) throw new Error(`${join(dir, name)} holds a log being exported; it is not replaced`);
+    if (inputs.some((f) => isInside(real, f))) throw new Error(`${join(dir, name)} holds a log being exported; it is not replaced`);
   }
+}
+
+/** True when `path` is `folder` or lies somewhere below it (both real paths). */
+function isInside(folder: string, path: string): boolean {
+  const up = relative(folder, path);
+  return up !== ".." && !up.startsWith(`..${sep}`);
 }
 
 /**
@@ -91,20 +97,25 @@ export function checkExportTarget(dir: string, options: ExportOptions): void {
  * one that appeared meanwhile (`OutputExistsError`). Nothing else in `target` is touched.
  */
 function replaceDir(staging: string, target: string, names: readonly string[], force: boolean): void {
-  if (!existsSync(target)) return renameSync(staging, target);
+  if (!existsSync(target)) return moveInto(staging, target);
   for (const name of names) {
     const to = join(target, name);
     const old = `${staging}.old-${name}`;
     const replacing = force && existsSync(to);
     if (replacing) renameSync(to, old);
-    try {
-      renameSync(join(staging, name), to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") throw new OutputExistsError(to);
-      throw error;
-    }
+    moveInto(join(staging, name), to);
     if (replacing) rmSync(old, { recursive: true, force: true });
   }
   rmdirSync(staging);
+}
+
+/** Renames a folder to `to`, which must be free (or an empty folder): one that is taken is an `OutputExistsError`. */
+function moveInto(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") throw new OutputExistsError(to);
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire, wrap } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
+import { OutputFile } from "./output-file";
 
 /** Where a file's V8 code cache is kept: beside it, `<file>.v8`. */
 export const codeCachePath = (file: string): string => `${file}.v8`;
@@ -34,7 +35,7 @@ export function loadedFromCache(file: string): boolean | undefined {
 
 /**
  * Compiles `file` and runs its top level (as `requireCached` would), then writes the code V8 compiled meanwhile as
- * its code cache, atomically (a temporary file renamed). Returns the cache's size in bytes.
+ * its code cache, atomically (`OutputFile`). Returns the cache's size in bytes.
  *
  * @example writeCodeCache("/kit/dist/cli/metrics-kit.bundle.js") // 1.2e6
  */
@@ -42,15 +43,13 @@ export function writeCodeCache(file: string): number {
   const module = { exports: {} as Record<string, unknown>, script: compile(file, undefined) };
   run(module, file);
   const data = module.script.createCachedData();
-  const cache = codeCachePath(file);
-  const temp = `${cache}.${process.pid}.tmp`;
-  const fd = openSync(temp, "w");
+  const out = OutputFile.open(codeCachePath(file), { force: true, sync: false });
   try {
-    writeSync(fd, data);
+    out.write(data);
+    out.commit();
   } finally {
-    closeSync(fd);
+    out.discard();
   }
-  renameSync(temp, cache);
   return data.length;
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync, writev } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync, writev } from "node:fs";
 import { dirname } from "node:path";
 import { makeFolders } from "./make-folders";
 import { checkOutput, OutputExistsError, pathStats } from "./output-check";
