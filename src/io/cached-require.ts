@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire, wrap } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
-import { OutputFile } from "./output-file";
+import { writeOutput } from "./write-output";
 
 /** Where a file's V8 code cache is kept: beside it, `<file>.v8`. */
 export const codeCachePath = (file: string): string => `${file}.v8`;
@@ -35,22 +35,14 @@ export function loadedFromCache(file: string): boolean | undefined {
 
 /**
  * Compiles `file` and runs its top level (as `requireCached` would), then writes the code V8 compiled meanwhile as
- * its code cache, atomically (`OutputFile`). Returns the cache's size in bytes.
+ * its code cache, atomically (`writeOutput`). Returns the cache's size in bytes.
  *
  * @example writeCodeCache("/kit/dist/cli/metrics-kit.bundle.js") // 1.2e6
  */
 export function writeCodeCache(file: string): number {
   const module = { exports: {} as Record<string, unknown>, script: compile(file, undefined) };
   run(module, file);
-  const data = module.script.createCachedData();
-  const out = OutputFile.open(codeCachePath(file), { force: true, sync: false });
-  try {
-    out.write(data);
-    out.commit();
-  } finally {
-    out.discard();
-  }
-  return data.length;
+  return writeOutput(codeCachePath(file), module.script.createCachedData(), { force: true });
 }
 
 /** True when `bundle` exists and is at least as new as `source` (the file it was bundled from). */
