@@ -36,8 +36,11 @@ if (!unit) {
 }
 const named = process.argv.slice(2).filter((a) => !a.startsWith("--")).map((f) => relative(root, resolve(f)));
 const run = named.length ? named : unit ? files.filter((f) => !SYSTEM_TESTS.test(f)) : files;
-// The tests' loads cache into a folder of their own (not the user's ~/.cache), removed afterwards.
-const cacheDir = mkdtempSync(join(tmpdir(), "metrics-kit-test-cache-"));
-const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env: { ...process.env, METRICS_KIT_BUILT: "1", METRICS_KIT_CACHE: cacheDir } });
-rmSync(cacheDir, { recursive: true, force: true });
+// The tests' temporary files (TMPDIR) and loads' cache (not the user's ~/.cache) go into one folder of their own,
+// removed afterwards, so that no run leaves its logs, caches or browser profiles behind in the system's temp folder.
+const scratch = mkdtempSync(join(tmpdir(), "metrics-kit-test-run-"));
+const cacheDir = join(scratch, "cache");
+const env = { ...process.env, METRICS_KIT_BUILT: "1", METRICS_KIT_CACHE: cacheDir, TMPDIR: scratch };
+const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...run], { stdio: "inherit", cwd: root, env });
+rmSync(scratch, { recursive: true, force: true });
 process.exit(r.status ?? 1);

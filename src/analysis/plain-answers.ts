@@ -111,15 +111,23 @@ function progressAnswer(a: Analysis, top: number): string {
 }
 
 /**
- * The three answers as text, one numbered line a question (what `metrics-kit analyze` prints under "In plain
- * words").
+ * The three answers, one numbered line a question (what `metrics-kit analyze` prints under "In plain words").
  *
- * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n").length // 3
+ * @example plainAnswerLines(plainAnswers(analyze(t), defaultRules())).length // 3
  */
-export function formatPlainAnswers(answers: PlainAnswers): string {
+export function plainAnswerLines(answers: PlainAnswers): string[] {
   return [
     `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
     `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
     `3. Who improved, on what? ${answers.progress}`,
-  ].join("\n");
+  ];
+}
+
+/**
+ * The three answers as text, one numbered line a question (`plainAnswerLines` joined).
+ *
+ * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n").length // 3
+ */
+export function formatPlainAnswers(answers: PlainAnswers): string {
+  return plainAnswerLines(answers).join("\n");
 }

@@ -66,7 +66,9 @@ export function openCachedLog(file: string, options: ParseChunksOptions, setting
   }
   let fd: number | undefined;
   try {
-    fd = file === STDIN || identity === undefined ? undefined : openSync(file, "r");
+    // Only a regular file is opened here: opening and closing a named pipe (`<(…)`) would end its writer's output
+    // before the parse reads it. A pipe, a device or stdin is parsed as it comes, never cached.
+    fd = file === STDIN || identity === undefined || !statSync(file).isFile() ? undefined : openSync(file, "r");
   } catch {
     // parseChunks reports why it cannot be read
   }

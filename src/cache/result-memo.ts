@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, utimesSync } from "node:fs";
+import { closeSync, fstatSync, openSync, statSync, utimesSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CacheWriter, readCacheFile } from "./cache-file";
 import { evict } from "./cache-eviction";
@@ -46,6 +46,8 @@ export function memoKey(args: readonly string[], env: NodeJS.ProcessEnv, cwd: st
 export function stampInput(path: string): InputStamp | undefined {
   let fd: number | undefined;
   try {
+    // Not opened unless a regular file: opening and closing a named pipe (`<(…)`) would end its writer's output.
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, "r");
     const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) return undefined;

@@ -15,9 +15,10 @@ export function analyzeCommand(): Command {
       const { CommandOutput } = await import("./command-output");
       const out = CommandOutput.start(command, o, logs, [o.users]);
       const { analyze, analysisJson } = await import("../analysis/analyze");
-      const { plainAnswers, formatPlainAnswers } = await import("../analysis/plain-answers");
+      const { plainAnswers, plainAnswerLines } = await import("../analysis/plain-answers");
+      const { terminalLines } = await import("../load/terminal-safe");
       const { defaultRules } = await import("../rules/rules-config");
-      const t = await loadFilteredTables(logs, o);
+      const t = await loadFilteredTables(logs, o, {}, (line) => out.note(line));
       const a = analyze(t);
       if (o.json) {
         // Written in pieces through a 1 MiB buffer, never as one string: the students list makes the JSON of a
@@ -40,8 +41,9 @@ export function analyzeCommand(): Command {
       for (const [name, d] of Object.entries(a.progress.dimensions)) {
         lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
       }
-      lines.push("", "In plain words:", formatPlainAnswers(plainAnswers(a, defaultRules())));
-      out.write(`${lines.join("\n")}\n`);
+      lines.push("", "In plain words:", ...plainAnswerLines(plainAnswers(a, defaultRules())));
+      // Dimension, tag and student names come from the log: escaped, so that they cannot drive the terminal.
+      out.write(terminalLines(lines));
       out.end();
     });
 }
@@ -58,9 +60,10 @@ export function replayCommand(): Command {
       const { replay } = await import("../analysis/replay");
       const { scoringInput, MAX_SCORED_DIMENSIONS } = await import("../rules/scoring-input");
       const { readRules } = await import("../rules/rules-file");
+      const { terminalLines } = await import("../load/terminal-safe");
       const out = CommandOutput.start(command, o, logs, [o.users, o.rules]);
       const rules = readRules(o.rules);
-      const t = await loadFilteredTables(logs, o);
+      const t = await loadFilteredTables(logs, o, {}, (line) => out.note(line));
       const input = scoringInput(t.sessions, t.dimensions, rules);
       const r = replay(input, rules);
       const omitted = input.omitted ?? [];
@@ -72,7 +75,7 @@ export function replayCommand(): Command {
       if (omitted.length) lines.push(`not replayed: ${omitted.length} dimensions beyond the ${MAX_SCORED_DIMENSIONS} most scored (${omitted.slice(0, 5).map((d) => JSON.stringify(d)).join(", ")}${omitted.length > 5 ? ", …" : ""})`);
       lines.push(`changed: ${Object.entries(r.changed).map(([k, v]) => `${k} ${v}`).join(", ")}`);
       if (r.examples.length) lines.push(`e.g. ${r.examples.slice(0, 5).join(", ")}`);
-      out.write(`${lines.join("\n")}\n`);
+      out.write(terminalLines(lines));
       out.end();
     });
 }

@@ -52,6 +52,12 @@ export class CommandOutput {
     else this.memo.chunks.push(bytes);
   }
 
+  /** Writes a line to stderr; the output is then not memoised (a replay, which writes stdout only, would lose it). */
+  note(line: string): void {
+    process.stderr.write(line);
+    this.memo = undefined;
+  }
+
   /** Flushes stdout, then memoises the output if its inputs are as they were at the start (a cache that cannot be written is passed by). */
   end(): void {
     this.out.commit();

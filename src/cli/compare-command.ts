@@ -23,15 +23,16 @@ export function compareCommand(): Command {
     const { filterFromOptions } = await import("../dataset/filter-options");
     const { compare } = await import("../dataset/compare");
     const { formatTextTable } = await import("../sql/format-result");
-    const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers })];
+    const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }, "--a-"), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers }, "--b-")];
     const t = await loadTables(logs.length ? logs : undefined, cacheFromOptions(o));
+    const { writeStdout } = await import("../io/write-output");
+    const { unknownUsersLine } = await import("./unknown-users-line");
+    for (const [f, option] of [[fa, "--a-users"], [fb, "--b-users"]] as const) process.stderr.write(unknownUsersLine(t.data, f.users && [...f.users], option) ?? "");
     const c = compare(filterTables(t, fa), filterTables(t, fb));
-    if (o.json) {
-      process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
-      return;
-    }
+    // synchronously, as the other commands write: a closed pipe (`| head`) is then one line, not an unhandled error
+    if (o.json) return writeStdout(Buffer.from(`${JSON.stringify(c, null, 2)}\n`));
     const rows = aq.from(c.figures.map((f) => ({ figure: f.figure, A: round(f.a), B: round(f.b), change: round(f.change) })));
     const verdicts = aq.from(c.verdicts.map((v) => ({ dimension: v.dimension, A: v.a, B: v.b })));
-    process.stdout.write(`${formatTextTable(rows)}\n\n${formatTextTable(verdicts)}\n`);
+    writeStdout(Buffer.from(`${formatTextTable(rows)}\n\n${formatTextTable(verdicts)}\n`));
   });
 }

@@ -16,7 +16,7 @@ export function summaryCommand(): Command {
       const { formatSummary } = await import("../summary/format-summary");
       const { CommandOutput } = await import("./command-output");
       const out = CommandOutput.start(command, o, logs, [o.users]);
-      const tables = await loadFilteredTables(logs, o, { strict: o.strict });
+      const tables = await loadFilteredTables(logs, o, { strict: o.strict }, (line) => out.note(line));
       const summary = summarize(tables);
       out.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
       out.end();

@@ -52,7 +52,8 @@ export function compare(a: MetricsTables, b: MetricsTables): Comparison {
   const names = [...new Set([...a.dimensions, ...b.dimensions])];
   for (const name of names) {
     const [da, db] = [own(qa.dimensions, name), own(qb.dimensions, name)];
-    for (const q of QUALITY) figures.push(figure(`${name}: ${q}`, da?.[q], db?.[q]));
+    // A side without the dimension's scores has n = 0 (a count), and no other figure.
+    for (const q of QUALITY) figures.push(figure(`${name}: ${q}`, q === "n" ? (da?.n ?? 0) : da?.[q], q === "n" ? (db?.n ?? 0) : db?.[q]));
   }
   figures.push(figure("cronbach_alpha", qa.cronbach_alpha, qb.cronbach_alpha));
   const verdicts = names.map((dimension) => ({ dimension, a: own(qa.dimensions, dimension)?.verdict ?? null, b: own(qb.dimensions, dimension)?.verdict ?? null }));

@@ -74,7 +74,10 @@ export interface ByteChunkOptions {
 async function* sourceBytes(source: string, highWaterMark: number, range: { start: number; end?: number }): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
   if (range.end !== undefined && range.end <= range.start) return undefined;
   const end = range.end === undefined ? undefined : range.end - 1;
-  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark, start: range.start, end });
+  // From the start and to the end, the file is read in sequence, not at positions: a named pipe or a process
+  // substitution (`<(zcat …)`) is then read as it comes, like stdin, where a positioned read fails (ESPIPE).
+  const span = range.start > 0 || end !== undefined ? { start: range.start, end } : {};
+  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark, ...span });
   const rest = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
     let head: Buffer = Buffer.alloc(0);

@@ -96,12 +96,16 @@ export async function* parseChunks(sources: readonly string[], options: ParseChu
   }
 }
 
-/** The bytes `parseChunks` will read of plain files (a .gz file counts its compressed size); `Infinity` for stdin or a file that cannot be read. */
+/**
+ * The bytes `parseChunks` will read of plain files (a .gz file counts its compressed size); `Infinity` for stdin, a
+ * pipe or a device (no size to know in advance), or a file that cannot be read.
+ */
 export function bytesToParse(sources: readonly string[], options: ParseChunksOptions): number {
   let bytes = 0;
   for (const source of sources) {
     try {
-      const size = source === STDIN ? Infinity : statSync(source).size;
+      const stats = source === STDIN ? undefined : statSync(source);
+      const size = stats?.isFile() ? stats.size : Infinity;
       bytes += Math.max(0, Math.min(options.end ?? size, size) - (options.start ?? 0));
     } catch {
       return Infinity; // reported when the source is read

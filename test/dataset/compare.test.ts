@@ -33,11 +33,17 @@ test("compare: two windows side by side, figures against arquero on each side, c
   assert.deepEqual(json, JSON.parse(JSON.stringify(c)));
 });
 
-test("compare: a side with no sessions gives nulls, not a crash", async () => {
+test("compare: a side with no sessions gives counts of 0 and nulls for the rest, not a crash", async () => {
   const t = await loadTables(sample);
   const c = compare(t, filterTables(t, { users: ["nobody"] }));
   const sessions = c.figures.find((f) => f.figure === "sessions")!;
   assert.deepEqual(sessions, { figure: "sessions", a: t.sessions.numRows(), b: 0, change: -t.sessions.numRows() });
+  for (const d of t.dimensions) {
+    const n = c.figures.find((f) => f.figure === `${d}: n`)!;
+    assert.ok(n.a! > 0);
+    assert.deepEqual([n.b, n.change], [0, -n.a!]);
+    assert.equal(c.figures.find((f) => f.figure === `${d}: mean`)!.b, null);
+  }
   assert.ok(c.verdicts.every((v) => v.a !== null && v.b === null));
 });
 

@@ -1,12 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAhead } from "../../src/load/parse-ahead";
 import { parseChunks, type LocatedChunk } from "../../src/load/parse-chunks";
 import { StoreAssembler } from "../../src/store/store-assembler";
-import { sessionLine, mediaLine } from "../helpers";
+import { sessionLine, mediaLine, tempDir } from "../helpers";
 
 /** What a run of chunks gives, decoded: their extents, lines and issues, and the rows they assemble to. */
 function decoded(chunks: readonly LocatedChunk[]) {
@@ -20,7 +19,7 @@ function decoded(chunks: readonly LocatedChunk[]) {
 }
 
 test("parseAhead parses a range of a file on a worker into the chunks parseChunks gives for it, a torn last line and bad lines included", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "metrics-kit-ahead-"));
+  const dir = tempDir();
   const file = join(dir, "m.log");
   const lines = Array.from({ length: 60 }, (_, i) =>
     i % 7 === 3 ? "{not json" : i % 2 ? mediaLine({ sid: `s${i}`, mid: `m${i}`, user: `u${i % 5}`, ts: "2025-11-03T10:01:00" }) : sessionLine({ sid: `s${i}`, user: `u${i % 5}`, ts: "2025-11-03T10:00:00" }));
@@ -36,7 +35,7 @@ test("parseAhead parses a range of a file on a worker into the chunks parseChunk
 });
 
 test("parseAhead gives undefined when the file cannot be read or the parse is cancelled", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "metrics-kit-ahead-"));
+  const dir = tempDir();
   assert.equal(await parseAhead(join(dir, "missing.log"), { start: 0, end: 100 }).result(), undefined);
   const file = join(dir, "m.log");
   writeFileSync(file, `${Array.from({ length: 2000 }, (_, i) => sessionLine({ sid: `s${i}`, user: "u1", ts: "2025-11-03T10:00:00" })).join("\n")}\n`);

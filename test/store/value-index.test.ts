@@ -1,13 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ValueIndex } from "../../src/store/value-index";
 import { Interner } from "../../src/store/interner";
 import { StoreAssembler } from "../../src/store/store-assembler";
 import { bytesToParse, INLINE_BYTES, parseChunks } from "../../src/load/parse-chunks";
-import { sessionLine, mediaLine } from "../helpers";
+import { sessionLine, mediaLine, tempDir } from "../helpers";
 
 /** Distinct strings with shared prefixes, non-ASCII and astral characters, and the empty string: many probe collisions. */
 function values(n: number): (string | null)[] {
@@ -63,7 +62,7 @@ test("an interner resumed from values codes old and new values as a fresh intern
 });
 
 test("parseChunks counts the bytes it will parse, so that a few MB are parsed without starting workers", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "metrics-kit-bytes-"));
+  const dir = tempDir();
   const file = join(dir, "m.log");
   const lines = Array.from({ length: 40 }, (_, i) => (i % 2 ? mediaLine({ sid: `s${i}`, mid: `m${i}`, user: "u1", ts: "2025-11-03T10:01:00" }) : sessionLine({ sid: `s${i}`, user: "u1", ts: "2025-11-03T10:00:00" })));
   writeFileSync(file, `${lines.join("\n")}\n`);
