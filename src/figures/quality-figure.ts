@@ -1,5 +1,5 @@
 import type { DimensionQualityReport } from "../analysis/dimension-quality";
-import { baseLayout, plotlyText, type Figure } from "./figure";
+import { baseLayout, categoryAxis, tickText, type Figure } from "./figure";
 
 const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45756" } as const;
 
@@ -11,9 +11,10 @@ const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45
  */
 export function qualityFigure(report: DimensionQualityReport): Figure {
   const names = Object.keys(report.dimensions);
-  const labels = names.map((n) => `${plotlyText(n)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
+  const labels = names.map((n) => `${tickText(n)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
+  const { x, axis } = categoryAxis(labels, "dimension (verdict)");
   const metric = (key: "item_rest_r" | "retest_r" | "ceiling_share" | "floor_share" | "entropy", name: string, color: string) => ({
-    type: "bar", name, x: labels, y: names.map((n) => report.dimensions[n][key]), marker: { color },
+    type: "bar", name, x, y: names.map((n) => report.dimensions[n][key]), marker: { color },
   });
   return {
     data: [
@@ -23,6 +24,6 @@ export function qualityFigure(report: DimensionQualityReport): Figure {
       metric("floor_share", "share at floor", "#b279a2"),
       metric("entropy", "normalised entropy", "#9d755d"),
     ],
-    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
+    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", height: 460, xaxis: axis, yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
   };
 }

@@ -1,6 +1,8 @@
-/** Escapes text for HTML content and attribute values. */
+import { displaySafe } from "../load/terminal-safe";
+
+/** Escapes text for HTML content and attribute values; control characters and bidirectional overrides are shown (`displaySafe`). */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return displaySafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /**

@@ -7,11 +7,11 @@ import { reportAppSource } from "./report-app-source";
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 const STYLE = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 24px 48px; color: #222; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 24px 48px; color: #222; overflow-wrap: break-word; }
 h1 { margin-top: 24px; } h2 { margin-top: 40px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-table { border-collapse: collapse; margin: 8px 0; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
-th { background: #f5f5f5; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
-div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
+table { border-collapse: collapse; margin: 8px 0; font-size: 13px; display: block; max-width: 100%; overflow-x: auto; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; white-space: nowrap; } .cut, th > span { display: inline-block; max-width: 20em; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
+select { max-width: 100%; } .prose { display: inline-block; min-width: 22em; } div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
 `;
 
 /**

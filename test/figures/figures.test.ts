@@ -5,7 +5,7 @@ import {
   histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
   qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
   replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
-  referenceLines, scoreThresholdLines,
+  referenceLines, scoreThresholdLines, LABEL_MAX, TICK_MAX, displaySafe, terminalLines, type RulesDiff,
 } from "../../src/index";
 
 test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
@@ -40,6 +40,34 @@ test("plotlyText keeps log text from reading as plotly's HTML-like markup", () =
   const t = aq.table({ user_id: ["<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"], session_id: ["a", "b"], ts: [new Date(1), new Date(2)], "score:d": [1, 2] });
   const f = trajectoryFigure(t, ["d"], "<img src=x onerror=alert(1)>");
   assert.ok(!JSON.stringify(f).includes("<img"));
+});
+
+test("plotlyText and displaySafe show control characters and bidirectional overrides; long text is cut; terminalLines keeps one line one", () => {
+  assert.equal(displaySafe("ok\u202etxt.exe\u2066\u001b[2J\ttab\nline"), "ok\\u202etxt.exe\\u2066\\x1b[2J\ttab\nline");
+  assert.equal(plotlyText("a\u202eb"), "a\\u202eb");
+  const long = "表".repeat(3000);
+  assert.equal([...plotlyText(long)].length, LABEL_MAX);
+  assert.ok(plotlyText(long).endsWith("…"));
+  assert.equal(plotlyText("x".repeat(LABEL_MAX)), "x".repeat(LABEL_MAX));
+  assert.equal(terminalLines(["a\nb", "c\u001b"]), "a\\x0ab\nc\\x1b\n");
+  // mapped over a list (map passes the index too), each text is kept whole
+  const t = aq.table({ user_id: ["u", "u", "u"], session_id: ["session-one", "session-two", "session-three"], ts: [new Date(1), new Date(2), new Date(3)], "score:d": [1, 2, 3] });
+  assert.deepEqual((trajectoryFigure(t, ["d"], "u").data[0] as unknown as { text: string[] }).text, ["session-one", "session-two", "session-three"]);
+});
+
+test("the tag rates chart puts dimensions at positions, so __proto__, constructor and toString keep their bars", () => {
+  const dims = ["__proto__", "constructor", "toString", "hasOwnProperty", "x".repeat(3000), "表达"];
+  const tag_rates = Object.fromEntries(dims.map((d, k) => [d, { strength: [k / 10, k / 10], risk: [0.5, 0.4] }]));
+  const diff = { tag_rates, sessions: 10, changed: { any: 1 } } as unknown as RulesDiff;
+  const f = tagRatesFigure(diff);
+  for (const trace of f.data as unknown as { x: number[]; y: number[] }[]) {
+    assert.deepEqual(trace.x, [0, 1, 2, 3, 4, 5]);
+    assert.equal(trace.y.length, dims.length);
+  }
+  assert.deepEqual((f.data[0] as unknown as { y: number[] }).y, [0, 0.1, 0.2, 0.3, 0.4, 0.5]);
+  const axis = f.layout.xaxis as { ticktext: string[]; tickvals: number[] };
+  assert.deepEqual(axis.ticktext.slice(0, 4), dims.slice(0, 4));
+  assert.equal([...axis.ticktext[4]].length, TICK_MAX);
 });
 
 test("figures over the sample: quality, features, cohort, trajectory, replay, diff, sweep with a slider", async () => {

@@ -156,6 +156,44 @@ test("text from the log cannot run in the report: user ids, session ids, comment
   }
 });
 
+test("14 hostile dimension names: the page stays 1400 px wide, every dimension keeps its bars, overrides are shown not obeyed", async () => {
+  const dims = ["__proto__", "constructor", "toString", "hasOwnProperty", "结构化表达（STAR）", "ok\u202etxt.exe", "x".repeat(3000), "逻辑清晰度", "岗位匹配度", "沟通表达", "技术深度", "问题解决", "学习能力", "团队协作"];
+  const lines = Array.from({ length: 120 }, (_, i) => JSON.stringify({
+    type: "session_report", user_id: `u${i % 12}`, session_id: `s${i}`,
+    evaluation: {
+      session_id: `s${i}`, overall_score: 60, score: 60, dimensions: dims.map((name, k) => ({ name, score: 30 + ((i * 7 + k * 13) % 65), comment: null })),
+      strength_tags: [dims[i % 14]], risk_tags: [dims[(i + 5) % 14]], suggested_next_tasks: null, timeline_events: null,
+    },
+    diagnostics: { total_words: 100 + i, avg_answer_len: 20, filler_ratio: 0.02, reflection_score: 50 }, ts: `2025-11-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i % 60).padStart(2, "0")}:00`,
+  }));
+  const out = join(tempDir(), "hostile.html");
+  await writeReport(writeTemp("hostile14.log", `${lines.join("\n")}\n`), out);
+  const browser = await launchChromium();
+  try {
+    const { page, errors } = await watchedPage(browser, { width: 1400, height: 900 });
+    await page.goto(pathToFileURL(out).href);
+    await page.waitForFunction(() => document.querySelectorAll(".js-plotly-plot").length > 10);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]), [1400, 1400]);
+    // bars drawn per trace (a finite position and height) on the charts over dimensions
+    const bars = await page.evaluate(() => Array.from(document.querySelectorAll(".js-plotly-plot"), (el) => {
+      const g = el as unknown as { layout: { title?: { text?: string } }; calcdata: { p: number; s: number }[][] };
+      return { title: g.layout.title?.text ?? "", bars: g.calcdata.map((t) => t.filter((pt) => Number.isFinite(pt.p) && Number.isFinite(pt.s)).length) };
+    }));
+    for (const prefix of ["Dimension quality", "Tag rates"]) {
+      const chart = bars.find((b) => b.title.startsWith(prefix));
+      assert.ok(chart && chart.bars.length >= 4 && chart.bars.every((n) => n === dims.length), JSON.stringify(chart));
+    }
+    const text = await page.locator("body").innerText();
+    assert.ok(text.includes("ok\\u202etxt.exe") && !text.includes("\u202e"));
+    await page.locator("[data-figure]").first().scrollIntoViewIfNeeded();
+    await screenshot(page, "report-hostile-dimensions");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("size and speed: a 10k-session report stays under 7 MB; a tuner update over 100k sessions is timed in Chromium", async () => {
   const dir = tempDir();
   const small = join(dir, "10k.log");

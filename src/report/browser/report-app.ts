@@ -7,7 +7,7 @@ import { decodeScoringInput } from "../../rules/scoring-input-json";
 import { trajectoryTraces } from "../../figures/trajectory-traces";
 import { scoreThresholdLines } from "../../figures/threshold-lines";
 import { referenceLines } from "../../figures/figure";
-import { h, pct, recordsTable } from "./dom";
+import { h, pct, recordsTable, setText } from "./dom";
 import { tunerWidget, type TunerApi } from "./tuner-widget";
 import { studentIndex } from "./student-index";
 
@@ -127,7 +127,7 @@ function improversTable(): Node[] {
   const draw = () => {
     const q = filter.value.trim().toLowerCase();
     const found = rows.filter((r) => !q || String(r.user_id).toLowerCase().includes(q) || String(r.improved).toLowerCase().includes(q));
-    note.textContent = `${found.length} of ${total} students with a reliable improvement${rows.length < total ? ` (the first ${rows.length} listed)` : ""}${found.length > 200 ? "; the first 200 matches shown" : ""}.`;
+    setText(note, `${found.length} of ${total} students with a reliable improvement${rows.length < total ? ` (the first ${rows.length} listed)` : ""}${found.length > 200 ? "; the first 200 matches shown" : ""}.`);
     slot.replaceChildren(recordsTable(found.slice(0, 200)));
   };
   filter.addEventListener("input", draw);

@@ -9,7 +9,7 @@ import { THRESHOLDS, getThreshold, setThreshold, mediaThreshold, type Threshold 
 import { clampThreshold } from "../../rules/clamp-threshold";
 import { scoreShiftFigure } from "../../figures/score-shift-figure";
 import { tagRatesFigure } from "../../figures/tag-rates-figure";
-import { h, pct, recordsTable } from "./dom";
+import { h, pct, recordsTable, setText } from "./dom";
 import { tune, type TunerState } from "./tuner";
 
 /** Options of `tunerWidget`. */
@@ -62,7 +62,7 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   const api: TunerApi = { update, rules: () => rules, rulesJson: () => `${JSON.stringify(rules, null, 2)}\n`, lastUpdateMs: NaN };
   const controls = thresholdControls(input, today, rules, () => rules, (next, reason) => {
     rules = next;
-    parts.clamp.textContent = reason ?? "";
+    setText(parts.clamp, reason ?? "");
     update();
   });
   outcome.addEventListener("change", () => update());
@@ -81,7 +81,7 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   const buttons = ruleButtons(options.idPrefix, api, () => {
     rules = today;
     controls.reset(today);
-    parts.clamp.textContent = "";
+    setText(parts.clamp, "");
     update();
   });
   const element = h("div", { class: "metrics-kit-tuner-widget" },
@@ -144,14 +144,14 @@ function ruleButtons(idPrefix: string | undefined, api: TunerApi, reset: () => v
   const said = h("span", { class: "muted", "data-tuner": "copied" });
   copy.addEventListener("click", () => {
     const json = api.rulesJson();
-    const done = (how: string) => { said.textContent = ` copied (${how}).`; };
+    const done = (how: string) => { setText(said, ` copied (${how}).`); };
     // The async clipboard needs a secure, focused page; else the selection of the JSON shown below is copied.
     const fallback = (why: unknown) => {
       const area = copy.closest(".metrics-kit-tuner-widget")?.querySelector<HTMLTextAreaElement>("[data-tuner=rules-json]");
       area?.closest("details")?.setAttribute("open", "");
       area?.select();
       if (area && document.execCommand("copy")) done("selection");
-      else said.textContent = ` the clipboard is not available here (${String(why)}): copy the JSON below.`;
+      else setText(said, ` the clipboard is not available here (${String(why)}): copy the JSON below.`);
     };
     if (navigator.clipboard) navigator.clipboard.writeText(json).then(() => done("clipboard"), fallback);
     else fallback("no clipboard API");
@@ -171,18 +171,18 @@ function ruleButtons(idPrefix: string | undefined, api: TunerApi, reset: () => v
 /** Writes one update's figures as text (and as data attributes, for tests). */
 function render(parts: Record<"counts" | "agreement" | "media" | "timing" | "rates" | "changed", HTMLElement>, state: TunerState, todayOut: ScoringOutput, ms: number, input: ScoringInput): void {
   const c = state.diff.changed;
-  parts.counts.textContent = `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`;
+  setText(parts.counts, `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`);
   for (const [k, v] of Object.entries(c)) parts.counts.setAttribute(`data-${k.replace("_", "-")}`, String(v));
   const a = state.agreement;
-  parts.agreement.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
+  setText(parts.agreement, `Tuned ${a.outcome.replace(":", " tag on ")} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`);
   parts.agreement.setAttribute("data-agreement", String(a.share));
   const flaggedIds = input.session_id.filter((_, i) => state.out.media_flag[i]);
   const todayFlagged = todayOut.media_flag.reduce((n, v) => n + v, 0);
-  parts.media.textContent = `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`;
+  setText(parts.media, `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`);
   parts.media.setAttribute("data-flagged", String(flaggedIds.length));
-  parts.timing.textContent = `Re-scored in ${ms.toFixed(1)} ms.`;
+  setText(parts.timing, `Re-scored in ${ms.toFixed(1)} ms.`);
   parts.timing.setAttribute("data-ms", String(ms));
   parts.rates.replaceChildren(recordsTable(Object.entries(state.diff.tag_rates).map(([dimension, r]) => ({ dimension, strength_today: pct(r.strength[0]), strength_tuned: pct(r.strength[1]), risk_today: pct(r.risk[0]), risk_tuned: pct(r.risk[1]) }))));
   const ids = state.diff.changed_sessions;
-  parts.changed.textContent = ids.length ? `Changed sessions: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.";
+  setText(parts.changed, ids.length ? `Changed sessions: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.");
 }
