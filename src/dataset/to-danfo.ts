@@ -9,12 +9,14 @@ export class DanfoMissingError extends Error {
   }
 }
 
-/** danfojs, when installed (an optional peer dependency: never installed by the kit). */
-function danfo(): { DataFrame: new (data: Record<string, unknown[]>) => unknown } {
+/** danfojs, when installed (an optional peer dependency: never installed by the kit); a danfojs that fails to load is that error, not "missing". */
+function danfo(): { DataFrame: new (rows: unknown[][], options: { columns: string[] }) => unknown } {
   try {
     return require("danfojs");
-  } catch {
-    throw new DanfoMissingError();
+  } catch (e) {
+    const notFound = (e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && String((e as Error).message).includes("'danfojs'");
+    if (notFound) throw new DanfoMissingError();
+    throw e;
   }
 }
 
@@ -29,10 +31,15 @@ function danfo(): { DataFrame: new (data: Record<string, unknown[]>) => unknown 
  */
 export function toDanfo(table: aq.ColumnTable): unknown {
   const { DataFrame } = danfo();
-  const columns: Record<string, unknown[]> = Object.create(null);
+  const names: string[] = [];
+  const columns: unknown[][] = [];
   for (const [name, kind] of columnKinds(table)) {
     const values = table.array(name) as ArrayLike<unknown>;
-    columns[name] = Array.from(values, (v) => (kind === "list" ? (v == null ? null : JSON.stringify(v)) : v ?? null));
+    names.push(name);
+    columns.push(Array.from(values, (v) => (kind === "list" ? (v == null ? null : JSON.stringify(v)) : v ?? null)));
   }
-  return new DataFrame(columns);
+  // Rows and column names, not an object of columns: danfojs takes an object for one only when its `constructor` is
+  // Object's, so a column named `constructor` (or `__proto__`) would break it; and rows hold a table of no rows too.
+  const rows = Array.from({ length: table.numRows() }, (_, i) => columns.map((c) => c[i]));
+  return new DataFrame(rows, { columns: names });
 }

@@ -6,7 +6,6 @@ import { loadTables } from "../../src/join/load-tables";
 import { filterTables } from "../../src/dataset/filter-tables";
 import { compare } from "../../src/dataset/compare";
 import { dimensionColumn } from "../../src/join/columns";
-import { DanfoMissingError, toDanfo } from "../../src/dataset/to-danfo";
 import { cli } from "../helpers";
 
 const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
@@ -45,22 +44,4 @@ test("compare: a side with no sessions gives counts of 0 and nulls for the rest,
     assert.equal(c.figures.find((f) => f.figure === `${d}: mean`)!.b, null);
   }
   assert.ok(c.verdicts.every((v) => v.a !== null && v.b === null));
-});
-
-test("toDanfo: a DataFrame when danfojs is installed, else one line naming the install command", async () => {
-  const t = await loadTables(sample);
-  const small = t.sessions.select("session_id", "overall_score", "strength_tags").slice(0, 5);
-  let installed = true;
-  try {
-    require.resolve("danfojs");
-  } catch {
-    installed = false;
-  }
-  if (installed) {
-    const df = toDanfo(small) as { shape: number[]; columns: string[] };
-    assert.deepEqual(df.shape, [5, 3]);
-    assert.deepEqual(df.columns, ["session_id", "overall_score", "strength_tags"]);
-  } else {
-    assert.throws(() => toDanfo(small), (e: Error) => e instanceof DanfoMissingError && e.message === "toDanfo needs the optional package danfojs: npm install danfojs");
-  }
 });
