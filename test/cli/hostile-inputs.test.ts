@@ -1,0 +1,135 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../helpers";
+
+// Findings of a hostile-input probe, each run through the real CLI on real files. A run that hangs is killed after
+// TIMEOUT and fails its test (status -1) instead of hanging the suite.
+
+const BIN = join(__dirname, "..", "..", "bin", "metrics-kit.js");
+const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
+const TIMEOUT = 30_000;
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI, killed after `TIMEOUT`. */
+function run(args: string[], options: { cwd?: string; input?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: TIMEOUT, maxBuffer: 1 << 28, ...options });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A bash command line (for `<(…)` and pipes), killed after `TIMEOUT`. */
+function bash(script: string): Run {
+  const r = spawnSync("bash", ["-c", script], { encoding: "utf8", timeout: TIMEOUT, maxBuffer: 1 << 28 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A word quoted for the shell. */
+const q = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** The CLI through bash with `args`, `LOG` replaced by a process substitution of `file` (`/dev/fd/N`: an anonymous pipe). */
+const runOnSubstitution = (file: string, args: string[]) => bash(`exec node ${q(BIN)} ${args.map((a) => (a === "LOG" ? `<(cat ${q(file)})` : q(a))).join(" ")}`);
+
+/** A named pipe at `path` (mkfifo), fed `file`'s bytes by a writer process once a reader opens it. */
+function fifo(path: string, file: string): ChildProcess {
+  rmSync(path, { force: true });
+  assert.equal(spawnSync("mkfifo", [path]).status, 0, "mkfifo");
+  return spawn("sh", ["-c", 'cat "$0" > "$1"', file, path], { stdio: "ignore" });
+}
+
+/** The CLI reading `path` as a FIFO fed `file` (the writer ended afterwards, whether or not it was read). */
+function runOnFifo(path: string, file: string, args: string[], cwd?: string): Run {
+  const writer = fifo(path, file);
+  try {
+    return run(args, { cwd });
+  } finally {
+    writer.kill();
+  }
+}
+
+/** Text with the log's name (`files`, issues' `file`) replaced by LOG: `path`, or any /dev/fd/N. */
+const named = (text: string, path: string) => text.replaceAll(path, "LOG").replace(/\/dev\/fd\/\d+/g, "LOG");
+
+// ——— 1. A FIFO, a process substitution or /dev/stdin is streamed like `-` ———
+
+/** Each command that reads logs, with `LOG` standing for the log and `OUT` for a fresh output path. */
+const READERS: { name: string; args: string[]; result(r: Run, out: string): string }[] = [
+  { name: "summary", args: ["summary", "LOG", "--json"], result: (r) => r.stdout },
+  { name: "analyze", args: ["analyze", "LOG", "--json"], result: (r) => r.stdout },
+  { name: "replay", args: ["replay", "LOG", "--json"], result: (r) => r.stdout },
+  { name: "sql", args: ["sql", "LOG", "select count(*) n, sum(overall_score) s from sessions", "--json"], result: (r) => r.stdout + r.stderr },
+  { name: "compare", args: ["compare", "LOG", "--a-until", "2025-10-01", "--b-since", "2025-10-01", "--json"], result: (r) => r.stdout },
+  { name: "report", args: ["report", "LOG", "--out", "OUT"], result: (r, out) => named(r.stdout, out) + readFileSync(out, "utf8") },
+  { name: "export", args: ["export", "LOG", "--out", "OUT", "--format", "csv", "--tables", "sessions"], result: (r, out) => named(r.stdout, out) + readFileSync(join(out, "sessions", "sessions.csv"), "utf8") },
+];
+
+const withArgs = (args: string[], log: string, out: string) => args.map((a) => (a === "LOG" ? log : a === "OUT" ? out : a));
+
+test("a log given as a FIFO, a process substitution or /dev/stdin: every command reads it once, like the regular file, caching and memoising nothing", () => {
+  const dir = tempDir();
+  const cache = join(dir, "cache");
+  for (const { name, args, result } of READERS) {
+    const out = (k: string) => join(dir, `${name}-${k}`);
+    const plain = run([...withArgs(args, sample, out("plain")), "--no-cache"]);
+    assert.equal(plain.status, 0, `${name}: ${plain.stderr}`);
+    const expected = named(result(plain, out("plain")), sample);
+    // a process substitution, the cache on and off
+    for (const cacheArgs of [["--cache-dir", cache], ["--no-cache"]]) {
+      const sub = runOnSubstitution(sample, [...withArgs(args, "LOG", out(cacheArgs[0])), ...cacheArgs]);
+      assert.equal(sub.status, 0, `${name} <(…) ${cacheArgs[0]}: ${sub.stderr}`);
+      assert.equal(named(result(sub, out(cacheArgs[0])), sample), expected, `${name} <(…) ${cacheArgs[0]}`);
+    }
+    // a named pipe, the cache on
+    const pipe = join(dir, "pipe.log");
+    const viaFifo = runOnFifo(pipe, sample, [...withArgs(args, pipe, out("fifo")), "--cache-dir", cache]);
+    assert.equal(viaFifo.status, 0, `${name} FIFO: ${viaFifo.stderr}`);
+    assert.equal(named(result(viaFifo, out("fifo")), pipe), expected, `${name} FIFO`);
+  }
+  // /dev/stdin on a pipe
+  const stdin = bash(`cat ${q(sample)} | node ${q(BIN)} summary /dev/stdin --json --cache-dir ${q(cache)}`);
+  assert.equal(stdin.status, 0, stdin.stderr);
+  assert.equal(named(stdin.stdout, "/dev/stdin"), named(run(["summary", sample, "--json", "--no-cache"]).stdout, sample));
+  assert.deepEqual(existsSync(cache) ? readdirSync(cache) : [], [], "nothing cached, nothing memoised");
+});
+
+test("a memoised command whose log became a FIFO reads the FIFO: the memo's check never opens it (nor a --users FIFO)", () => {
+  const dir = tempDir();
+  const cache = join(dir, "cache");
+  const small = readFileSync(sample, "utf8").split("\n").slice(0, 5).join("\n") + "\n";
+  writeFileSync(join(dir, "x.log"), small);
+  const args = ["summary", "x.log", "--json", "--cache-dir", cache];
+  const first = run(args, { cwd: dir });
+  assert.equal(first.status, 0, first.stderr);
+  assert.equal(run(args, { cwd: dir }).stdout, first.stdout);
+  assert.equal(readdirSync(cache).filter((f) => f.endsWith(".memo")).length, 1, "memoised while x.log is a regular file");
+  // the same command line, x.log now a FIFO fed the whole sample
+  const viaFifo = runOnFifo(join(dir, "x.log"), sample, args, dir);
+  assert.equal(viaFifo.status, 0, viaFifo.stderr);
+  assert.equal(viaFifo.stdout, run(["summary", sample, "--json", "--no-cache"]).stdout.replaceAll(JSON.stringify(sample), '"x.log"'));
+  assert.equal(readdirSync(cache).filter((f) => f.endsWith(".memo")).length, 1, "nothing memoised for the FIFO");
+  // --users as a FIFO, with the cache on: the users are read, once
+  const user = /"user_id": "([^"]+)"/.exec(small)![1];
+  writeFileSync(join(dir, "users.txt"), `${user}\n`);
+  const expected = run(["summary", sample, "--json", "--users", join(dir, "users.txt"), "--no-cache"]);
+  const users = runOnFifo(join(dir, "users.fifo"), join(dir, "users.txt"), ["summary", sample, "--json", "--users", join(dir, "users.fifo"), "--cache-dir", cache]);
+  assert.equal(users.status, 0, users.stderr);
+  assert.equal(users.stdout, expected.stdout);
+  assert.ok(JSON.parse(users.stdout).sessions > 0);
+});
+
+test("a folder given as a log: one line naming it, exit 2, with the cache on and off", () => {
+  const dir = tempDir();
+  for (const cacheArgs of [["--cache-dir", join(dir, "cache")], ["--no-cache"]]) {
+    for (const args of [["summary", dir], ["sql", dir, "select 1"], ["compare", dir]]) {
+      const r = run([...args, ...cacheArgs]);
+      assert.equal(r.status, 2, `${args[0]} ${cacheArgs[0]}`);
+      assert.equal(r.stderr, `metrics-kit: cannot read ${dir}: it is a folder\n`);
+    }
+  }
+});
