@@ -1,4 +1,5 @@
-import { lstatSync, type Stats } from "node:fs";
+import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** Thrown when an output path exists (a file, a symbolic link, even a dangling one) and `--force` was not given. */
 export class OutputExistsError extends Error {
@@ -21,14 +22,53 @@ export function pathStats(file: string): Stats | undefined {
 /**
  * Checks that `file` may be written, before any work is done: nothing there, or `force`. A symbolic link (dangling or
  * not) counts as there: without `force` it is refused, with it the link itself is replaced, never written through. A
- * folder is refused either way. `-` is stdout and always allowed. Creates nothing.
+ * folder is refused either way, and so is one of `inputs` (the files the command reads: its logs, a `--users` or
+ * `--rules` file; `-` skipped), `force` or not, however it is spelled (`sameFile`). `-` is stdout and always
+ * allowed. Creates nothing.
  *
  * @example checkOutput("build/report.html", false) // throws OutputExistsError when build/report.html exists
+ * checkOutput("./link-to-metrics.log", true, ["metrics.log"]) // throws "cannot write ./link-to-metrics.log: it is metrics.log, a file this command reads"
  */
-export function checkOutput(file: string, force: boolean): void {
+export function checkOutput(file: string, force: boolean, inputs: readonly string[] = []): void {
   if (file === "-") return;
+  const input = inputs.find((f) => f !== "-" && fileId(f) !== undefined && sameFile(file, f));
+  if (input !== undefined) throw new Error(`cannot write ${file}: it is ${input === file ? "" : `${input}, `}a file this command reads`);
   const stats = pathStats(file);
   if (!stats) return;
   if (stats.isDirectory()) throw new Error(`cannot write ${file}: it is a folder`);
   if (!force) throw new OutputExistsError(file, stats.isSymbolicLink());
+}
+
+/**
+ * Whether two paths name the same file: the same device and inode, links followed (a symbolic link, a hard link,
+ * `./x`, `dir/../x`); where either names nothing yet, the same place (the real path of its folder, and its name).
+ *
+ * @example sameFile("logs/metrics.log", "./logs/../logs/metrics.log") // true
+ */
+export function sameFile(a: string, b: string): boolean {
+  const [x, y] = [fileId(a), fileId(b)];
+  return x !== undefined && y !== undefined ? x === y : place(a) === place(b);
+}
+
+/** A file's device and inode, links followed; `undefined` when nothing is there. */
+function fileId(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a path's file is or would be: the real path of its nearest existing folder, then the names below it. */
+function place(path: string): string {
+  const names = [basename(resolve(path))];
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    try {
+      return join(realpathSync(dir), ...names);
+    } catch {
+      if (dirname(dir) === dir) return resolve(path);
+      names.unshift(basename(dir));
+    }
+  }
 }

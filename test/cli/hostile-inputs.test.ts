@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeReport } from "../../src/report/write-report";
 import { tempDir } from "../helpers";
 
 // Findings of a hostile-input probe, each run through the real CLI on real files. A run that hangs is killed after
@@ -132,4 +133,46 @@ test("a folder given as a log: one line naming it, exit 2, with the cache on and
       assert.equal(r.stderr, `metrics-kit: cannot read ${dir}: it is a folder\n`);
     }
   }
+});
+
+// ——— 2. An output never replaces a file the command reads ———
+
+test("report --out naming a file it reads (same path, another spelling, a symbolic link either way, the default log, --users, --rules): refused even with --force, one line, exit 2, untouched", async () => {
+  const dir = tempDir();
+  const log = join(dir, "metrics.log");
+  writeFileSync(log, readFileSync(sample));
+  symlinkSync("metrics.log", join(dir, "link.log"));
+  writeFileSync(join(dir, "users.txt"), "u_4d6b8fa8\n");
+  writeFileSync(join(dir, "rules.json"), "{}\n");
+  const cases: [string[], string, string][] = [
+    [[log], log, `cannot write ${log}: it is a file this command reads`],
+    [[log], `${dir}/.//metrics.log`, `it is ${log}, a file this command reads`],
+    [[log], join(dir, "link.log"), `it is ${log}, a file this command reads`],
+    [[join(dir, "link.log")], log, `it is ${join(dir, "link.log")}, a file this command reads`],
+    [[], "./metrics.log", "cannot write ./metrics.log: it is metrics.log, a file this command reads"], // the default log, run in dir
+    [[log, "--users", join(dir, "users.txt")], join(dir, "users.txt"), "it is a file this command reads"],
+    [[log, "--rules", join(dir, "rules.json")], join(dir, "rules.json"), "it is a file this command reads"],
+  ];
+  for (const [args, out, message] of cases) {
+    const before = [log, join(dir, "users.txt"), join(dir, "rules.json")].map((f) => readFileSync(f));
+    const r = run(["report", ...args, "--out", out, "--force"], { cwd: dir });
+    assert.equal(r.status, 2, `${args.join(" ")} --out ${out}`);
+    assert.equal(r.stderr.split("\n").length, 2, r.stderr);
+    assert.ok(r.stderr.startsWith("metrics-kit: ") && r.stderr.includes(message), r.stderr);
+    assert.deepEqual([log, join(dir, "users.txt"), join(dir, "rules.json")].map((f) => readFileSync(f)), before);
+    assert.equal(lstatSync(join(dir, "link.log")).isSymbolicLink(), true);
+  }
+  // the library's writeReport refuses it too
+  await assert.rejects(writeReport(log, join(dir, "link.log"), { force: true }), /a file this command reads/);
+  assert.deepEqual(readFileSync(log), readFileSync(sample));
+});
+
+test("generate --truth and --out naming one file through a linked folder: refused before anything is written", () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "real"));
+  symlinkSync("real", join(dir, "alias"));
+  const r = run(["generate", "--out", join(dir, "real", "g.log"), "--truth", join(dir, "alias", "g.log"), "--students", "2", "--force"]);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, `metrics-kit: --truth and --out are the same file (${join(dir, "real", "g.log")})\n`);
+  assert.deepEqual(readdirSync(join(dir, "real")), []);
 });
