@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { sep } from "node:path";
 import { parseTimestamp } from "../schema/timestamp";
 import type { TableFilter } from "./filter-tables";
 
@@ -22,18 +23,43 @@ export function parseInstant(text: string, option: string): number {
   return t;
 }
 
+/** Endings that make a `--users` value a file's name, not a user id: such a value must name a file. */
+const FILE_ENDING = /\.(txt|csv|tsv|lst|list|ids|json|ndjson|log)$/i;
+
 /**
- * Reads `--users`: a file (one user id a line, blank lines and `#` comments skipped) when such a file exists, else
- * a comma-separated list.
+ * Reads `--users`, by one rule: a value naming an existing file (a named pipe or `<(…)` too) is that file, one user
+ * id a line (blank lines and `#` comments skipped); a value that looks like a path — it holds a `/` (or the
+ * platform's separator) or ends with .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log — but names no file
+ * is an error, and so is a folder; any other value is a comma-separated list of ids. Throws `FilterOptionError`.
  *
- * @example parseUsers("u1,u2") // ["u1", "u2"]
+ * @example parseUsers("u1,u2") // ["u1", "u2"]; parseUsers("cohort/nov.txt") // throws "--users: no such file: cohort/nov.txt" when it is missing
  */
 export function parseUsers(value: string): string[] {
-  const fromFile = existsSync(value);
-  const items = fromFile ? readFileSync(value, "utf8").split(/\r?\n/) : value.split(",");
+  const text = usersFileText(value);
+  const fromFile = text !== undefined;
+  const items = fromFile ? text.split(/\r?\n/) : value.split(",");
   const users = items.map((s) => s.trim()).filter((s) => s !== "" && !(fromFile && s.startsWith("#")));
   if (users.length === 0) throw new FilterOptionError(`--users: ${fromFile ? `the file ${value} lists` : "the list names"} no user id`);
   return users;
+}
+
+/** The text of the file a `--users` value names; `undefined` when the value is a list of ids (see `parseUsers`). */
+function usersFileText(value: string): string | undefined {
+  const path = value.includes("/") || value.includes(sep) || FILE_ENDING.test(value);
+  let folder: boolean;
+  try {
+    folder = statSync(value).isDirectory();
+  } catch (error) {
+    if (!path) return undefined; // not a file's name (a long list may even be too long for one)
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FilterOptionError(code === "ENOENT" || code === "ENOTDIR" ? `--users: no such file: ${value}` : `--users: cannot read ${value}: ${(error as Error).message}`);
+  }
+  if (folder) throw new FilterOptionError(`--users: ${value} is a folder, not a file of user ids`);
+  try {
+    return readFileSync(value, "utf8");
+  } catch (error) {
+    throw new FilterOptionError(`--users: cannot read ${value}: ${(error as Error).message}`);
+  }
 }
 
 /** The raw option values commander hands a command's action. */

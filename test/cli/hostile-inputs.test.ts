@@ -176,3 +176,43 @@ test("generate --truth and --out naming one file through a linked folder: refuse
   assert.equal(r.stderr, `metrics-kit: --truth and --out are the same file (${join(dir, "real", "g.log")})\n`);
   assert.deepEqual(readdirSync(join(dir, "real")), []);
 });
+
+// ——— 3. --users: a file, or a list of ids, by one rule ———
+
+test("--users that looks like a path (a /, or .txt, .csv …) but names no file, or names a folder: one line, exit 2, before the log is read, on every filtering command", () => {
+  const dir = tempDir();
+  const cases: [string, string][] = [
+    [join(dir, "missing", "users.txt"), `--users: no such file: ${join(dir, "missing", "users.txt")}`],
+    ["users.txt", "--users: no such file: users.txt"],
+    ["cohort.CSV", "--users: no such file: cohort.CSV"],
+    ["team/u1", "--users: no such file: team/u1"],
+    [dir, `--users: ${dir} is a folder, not a file of user ids`],
+  ];
+  const commands = [["summary"], ["analyze"], ["replay"], ["sql", "select 1"], ["report", "--out", join(dir, "r.html")], ["export", "--out", join(dir, "ds")]];
+  for (const [value, message] of cases) {
+    for (const [name, ...rest] of commands) {
+      const r = run([name, sample, ...rest, "--users", value, "--no-cache"], { cwd: dir });
+      assert.equal(r.status, 2, `${name} --users ${value}`);
+      assert.equal(r.stderr, `metrics-kit: ${message}\n`, `${name} --users ${value}`);
+    }
+  }
+  assert.deepEqual(readdirSync(dir), [], "nothing written");
+});
+
+test("--users: an existing file is read whatever its name, any other value is a list of ids (a list too long to be a path too)", () => {
+  const dir = tempDir();
+  const ids = [...new Set([...readFileSync(sample, "utf8").matchAll(/"user_id": "(u_[0-9a-f]+)"/g)].map((m) => m[1]))].slice(0, 3);
+  const sessions = (args: string[]) => {
+    const r = run(["summary", sample, "--json", "--no-cache", ...args], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout).sessions as number;
+  };
+  const expected = sessions(["--users", ids.join(",")]);
+  assert.ok(expected > 0);
+  writeFileSync(join(dir, "cohort"), `# a file without an ending\n${ids.join("\n")}\n`);
+  assert.equal(sessions(["--users", "cohort"]), expected);
+  assert.equal(sessions(["--users", join(dir, "cohort")]), expected);
+  const long = [...ids, ...Array.from({ length: 3000 }, (_, k) => `nobody_${k}`)].join(",");
+  assert.equal(sessions(["--users", long]), expected);
+  assert.match(run(["summary", "--help"]).stdout, /must\s+name a file/);
+});
