@@ -24,7 +24,7 @@ export function compareCommand(): Command {
     const { filterFromOptions } = await import("../dataset/filter-options");
     const { compare } = await import("../dataset/compare");
     const { formatTextTable } = await import("../sql/format-result");
-    const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers })];
+    const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }, "--a-"), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers }, "--b-")];
     const t = await loadTables(logs.length ? logs : undefined, cacheFromOptions(o));
     const c = compare(filterTables(t, fa), filterTables(t, fb));
     if (o.json) {

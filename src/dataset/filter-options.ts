@@ -30,21 +30,22 @@ const FILE_ENDING = /\.(txt|csv|tsv|lst|list|ids|json|ndjson|log)$/i;
  * Reads `--users`, by one rule: a value naming an existing file (a named pipe or `<(…)` too) is that file, one user
  * id a line (blank lines and `#` comments skipped); a value that looks like a path — it holds a `/` (or the
  * platform's separator) or ends with .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log — but names no file
- * is an error, and so is a folder; any other value is a comma-separated list of ids. Throws `FilterOptionError`.
+ * is an error, and so is a folder; any other value is a comma-separated list of ids. Throws `FilterOptionError`
+ * naming `option` (default `--users`).
  *
  * @example parseUsers("u1,u2") // ["u1", "u2"]; parseUsers("cohort/nov.txt") // throws "--users: no such file: cohort/nov.txt" when it is missing
  */
-export function parseUsers(value: string): string[] {
-  const text = usersFileText(value);
+export function parseUsers(value: string, option = "--users"): string[] {
+  const text = usersFileText(value, option);
   const fromFile = text !== undefined;
   const items = fromFile ? text.split(/\r?\n/) : value.split(",");
   const users = items.map((s) => s.trim()).filter((s) => s !== "" && !(fromFile && s.startsWith("#")));
-  if (users.length === 0) throw new FilterOptionError(`--users: ${fromFile ? `the file ${value} lists` : "the list names"} no user id`);
+  if (users.length === 0) throw new FilterOptionError(`${option}: ${fromFile ? `the file ${value} lists` : "the list names"} no user id`);
   return users;
 }
 
 /** The text of the file a `--users` value names; `undefined` when the value is a list of ids (see `parseUsers`). */
-function usersFileText(value: string): string | undefined {
+function usersFileText(value: string, option: string): string | undefined {
   const path = value.includes("/") || value.includes(sep) || FILE_ENDING.test(value);
   let folder: boolean;
   try {
@@ -52,13 +53,13 @@ function usersFileText(value: string): string | undefined {
   } catch (error) {
     if (!path) return undefined; // not a file's name (a long list may even be too long for one)
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FilterOptionError(code === "ENOENT" || code === "ENOTDIR" ? `--users: no such file: ${value}` : `--users: cannot read ${value}: ${(error as Error).message}`);
+    throw new FilterOptionError(code === "ENOENT" || code === "ENOTDIR" ? `${option}: no such file: ${value}` : `${option}: cannot read ${value}: ${(error as Error).message}`);
   }
-  if (folder) throw new FilterOptionError(`--users: ${value} is a folder, not a file of user ids`);
+  if (folder) throw new FilterOptionError(`${option}: ${value} is a folder, not a file of user ids`);
   try {
     return readFileSync(value, "utf8");
   } catch (error) {
-    throw new FilterOptionError(`--users: cannot read ${value}: ${(error as Error).message}`);
+    throw new FilterOptionError(`${option}: cannot read ${value}: ${(error as Error).message}`);
   }
 }
 
@@ -70,17 +71,19 @@ export interface FilterOptionValues {
 }
 
 /**
- * The filter the options describe (`since` inclusive, `until` exclusive).
+ * The filter the options describe (`since` inclusive, `until` exclusive). Errors name the options as `prefix`
+ * then `since`, `until`, `users` (`compare` reads `--a-since`… with the prefix `--a-`). Default `--`.
  *
  * @example filterFromOptions({ since: "2025-11-01", until: "2025-12-01" }) // November 2025, UTC
+ * filterFromOptions({ since: "soon" }, "--a-") // throws '--a-since: "soon" is not an ISO date (YYYY-MM-DD) or date-time'
  */
-export function filterFromOptions(o: FilterOptionValues): TableFilter {
+export function filterFromOptions(o: FilterOptionValues, prefix = "--"): TableFilter {
   const filter: TableFilter = {};
-  if (o.since !== undefined) filter.since = parseInstant(o.since, "--since");
-  if (o.until !== undefined) filter.until = parseInstant(o.until, "--until");
-  if (o.users !== undefined) filter.users = parseUsers(o.users);
+  if (o.since !== undefined) filter.since = parseInstant(o.since, `${prefix}since`);
+  if (o.until !== undefined) filter.until = parseInstant(o.until, `${prefix}until`);
+  if (o.users !== undefined) filter.users = parseUsers(o.users, `${prefix}users`);
   if (filter.since !== undefined && filter.until !== undefined && filter.since >= filter.until) {
-    throw new FilterOptionError(`--since ${o.since} is not before --until ${o.until}`);
+    throw new FilterOptionError(`${prefix}since ${o.since} is not before ${prefix}until ${o.until}`);
   }
   return filter;
 }

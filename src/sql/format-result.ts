@@ -1,4 +1,5 @@
 import type * as aq from "arquero";
+import { terminalSafe } from "../load/terminal-safe";
 
 /** A value as text: `null` for a missing one, ISO 8601 for a date, JSON for a list or an object. */
 function text(value: unknown): string {
@@ -41,14 +42,17 @@ function pad(s: string, width: number, start: boolean): string {
 }
 
 /**
- * A result as an aligned text table: a header, a rule, one line per row; numbers right-aligned; `null` for missing.
+ * A result as an aligned text table for a terminal: a header, a rule, one line per row; numbers right-aligned;
+ * `null` for missing. Column names and cells are `terminalSafe` (a control character or bidi override from the data
+ * is shown as `\x1b`, `\u202e`: it cannot move the cursor, recolour the screen nor break a row); `formatCsv` and
+ * `formatJson` keep the values exact.
  *
  * @example formatTextTable(aq.table({ n: [1, 10] })) // " n\n--\n 1\n10"
  */
 export function formatTextTable(table: aq.ColumnTable): string {
-  const names = table.columnNames();
+  const names = table.columnNames().map(terminalSafe);
   const rows = rowsOf(table);
-  const cells = rows.map((r) => r.map(text));
+  const cells = rows.map((r) => r.map((v) => terminalSafe(text(v))));
   const numeric = names.map((_, k) => rows.length > 0 && rows.every((r) => typeof r[k] === "number" || r[k] === null));
   const width = names.map((name, k) => cells.reduce((w, r) => Math.max(w, displayWidth(r[k])), displayWidth(name)));
   const line = (values: string[]) => values.map((v, k) => pad(v, width[k], numeric[k])).join("  ").trimEnd();

@@ -216,3 +216,60 @@ test("--users: an existing file is read whatever its name, any other value is a 
   assert.equal(sessions(["--users", long]), expected);
   assert.match(run(["summary", "--help"]).stdout, /must\s+name a file/);
 });
+
+// ——— 4. compare: its own option names, n = 0 for an empty side, terminal-safe text ———
+
+test("compare: errors name the --a-/--b- option the user gave, one line, exit 2", () => {
+  const dir = tempDir();
+  const cases: [string[], string][] = [
+    [["--a-since", "soon"], '--a-since: "soon" is not an ISO date (YYYY-MM-DD) or date-time'],
+    [["--b-since", "soon"], '--b-since: "soon" is not an ISO date (YYYY-MM-DD) or date-time'],
+    [["--a-until", "2025-13-45"], '--a-until: "2025-13-45" is not an ISO date (YYYY-MM-DD) or date-time'],
+    [["--b-until", "later"], '--b-until: "later" is not an ISO date (YYYY-MM-DD) or date-time'],
+    [["--b-since", "2025-11-01", "--b-until", "2025-10-01"], "--b-since 2025-11-01 is not before --b-until 2025-10-01"],
+    [["--a-users", "cohort.txt"], "--a-users: no such file: cohort.txt"],
+    [["--b-users", dir], `--b-users: ${dir} is a folder, not a file of user ids`],
+    [["--a-users", ","], "--a-users: the list names no user id"],
+  ];
+  for (const [args, message] of cases) {
+    const r = run(["compare", sample, ...args, "--no-cache"], { cwd: dir });
+    assert.equal(r.status, 2, args.join(" "));
+    assert.equal(r.stderr, `metrics-kit: ${message}\n`);
+  }
+});
+
+test("compare --json: an empty side has n = 0 for every dimension, its other figures and verdicts null; every figure has the same keys", () => {
+  const r = run(["compare", sample, "--a-since", "2030-01-01", "--json", "--no-cache"]);
+  assert.equal(r.status, 0, r.stderr);
+  const c = JSON.parse(r.stdout) as { figures: { figure: string; a: number | null; b: number | null; change: number | null }[]; verdicts: { dimension: string; a: string | null; b: string | null }[] };
+  assert.ok(c.figures.every((f) => JSON.stringify(Object.keys(f)) === '["figure","a","b","change"]'));
+  const ns = c.figures.filter((f) => f.figure.endsWith(": n"));
+  assert.equal(ns.length, c.verdicts.length);
+  for (const f of ns) assert.deepEqual(f, { figure: f.figure, a: 0, b: f.b, change: f.b }, f.figure);
+  assert.ok(ns.every((f) => f.b! > 0));
+  for (const f of c.figures.filter((f) => /: (mean|std|retest_r|item_rest_r|ceiling_share)$/.test(f.figure) || f.figure === "cronbach_alpha")) {
+    assert.equal(f.a, null, f.figure);
+    assert.equal(f.change, null, f.figure);
+  }
+  assert.deepEqual(c.figures.find((f) => f.figure === "sessions")?.a, 0);
+  assert.ok(c.verdicts.every((v) => v.a === null && v.b !== null));
+});
+
+/** A log whose dimension names hold an escape sequence, a carriage return and a bidi override. */
+function hostileDimensionLog(dir: string): { log: string; name: string } {
+  const name = "clar\u001b[31mity\r\u202e";
+  const rows = readFileSync(sample, "utf8").split("\n").filter((l) => l.includes('"session_report"')).slice(0, 40);
+  const log = join(dir, "hostile.log");
+  writeFileSync(log, rows.map((l) => l.replaceAll('"表达清晰度"', JSON.stringify(name))).join("\n") + "\n");
+  return { log, name };
+}
+
+test("compare's text escapes control characters from the log (dimension names) as summary does; --json keeps them exact", () => {
+  const { log, name } = hostileDimensionLog(tempDir());
+  const text = run(["compare", log, "--a-until", "2025-10-01", "--b-since", "2025-10-01", "--no-cache"]);
+  assert.equal(text.status, 0, text.stderr);
+  assert.doesNotMatch(text.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  assert.ok(text.stdout.includes("clar\\x1b[31mity\\x0d\\u202e: mean"), text.stdout);
+  const json = run(["compare", log, "--a-until", "2025-10-01", "--b-since", "2025-10-01", "--json", "--no-cache"]);
+  assert.ok((JSON.parse(json.stdout) as { verdicts: { dimension: string }[] }).verdicts.some((v) => v.dimension === name));
+});
