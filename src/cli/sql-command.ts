@@ -12,12 +12,13 @@ export function sqlCommand(): Command {
     .option("--strict", "stop with exit status 1 at the first bad line", false);
   return cacheOptions(filterOptions(command)).action(async (args: string[], o) => {
     // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
+    const { sqlArguments } = await import("./sql-arguments");
+    const { logs, query } = sqlArguments(args); // before the log is read
     const { loadFilteredTables } = await import("./load-filtered-tables");
     const { issueCountLine } = await import("./issue-count");
     const { sql } = await import("../sql/sql");
     const { formatCsv, formatJson, formatTextTable } = await import("../sql/format-result");
-    const query = args[args.length - 1];
-    const tables = await loadFilteredTables(args.slice(0, -1), o, { strict: o.strict });
+    const tables = await loadFilteredTables(logs, o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));
     const result = await sql(tables, query);
     const { writeStdout } = await import("../io/write-output");

@@ -273,3 +273,44 @@ test("compare's text escapes control characters from the log (dimension names) a
   const json = run(["compare", log, "--a-until", "2025-10-01", "--b-since", "2025-10-01", "--json", "--no-cache"]);
   assert.ok((JSON.parse(json.stdout) as { verdicts: { dimension: string }[] }).verdicts.some((v) => v.dimension === name));
 });
+
+// ——— 5. sql: a usage error without a query; a terminal-safe text table ———
+
+test("sql without a query (none, empty, blank, only ; or comments, a log last): one usage line, exit 2, before the log is read", () => {
+  const dir = tempDir();
+  const usage = 'give the query last, after the log files: metrics-kit sql [LOG…] "select …"';
+  const cases: [string[], string][] = [
+    [[sample, ""], `sql: the query is empty; ${usage}`],
+    [[sample, "  \n\t "], `sql: the query is empty; ${usage}`],
+    [[sample, " ; ;"], `sql: the query is empty; ${usage}`],
+    [[sample, "/* nothing */ ;"], `sql: the query is empty; ${usage}`],
+    [[sample], `sql: no query: the last argument (${sample}) is a log, not a query; ${usage}`],
+    [[sample, "-"], `sql: no query: the last argument (-) is a log, not a query; ${usage}`],
+    [[sample, "--json"], `sql: no query: the last argument (${sample}) is a log, not a query; ${usage}`],
+    [[], "missing required argument 'logs-and-query'"],
+  ];
+  for (const [args, message] of cases) {
+    const r = run(["sql", ...args, "--no-cache"], { cwd: dir });
+    assert.equal(r.status, 2, JSON.stringify(args));
+    assert.equal(r.stderr, `metrics-kit: ${message}\n`, JSON.stringify(args));
+    assert.equal(r.stdout, "");
+  }
+});
+
+test("sql's text table escapes control characters in cells and column names from the log or the query; --json and --csv keep them exact", () => {
+  const { log, name } = hostileDimensionLog(tempDir());
+  const column = "col\u001b[2J\rX";
+  const query = `select distinct dimension as "${column}" from scores order by 1`;
+  const text = run(["sql", log, query, "--no-cache"]);
+  assert.equal(text.status, 0, text.stderr);
+  assert.doesNotMatch(text.stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  const lines = text.stdout.trimEnd().split("\n");
+  assert.equal(lines[0].trimEnd(), "col\\x1b[2J\\x0dX");
+  assert.ok(lines.includes("clar\\x1b[31mity\\x0d\\u202e"), text.stdout);
+  assert.equal(lines[1].length, Math.max(...lines.slice(2).map((l) => l.length), lines[0].length), "aligned on the escaped text");
+  const json = run(["sql", log, query, "--json", "--no-cache"]);
+  assert.ok((JSON.parse(json.stdout) as Record<string, string>[]).some((row) => row[column] === name));
+  const csv = run(["sql", log, query, "--csv", "--no-cache"]);
+  assert.ok(csv.stdout.startsWith(`"${column}"\n`) || csv.stdout.startsWith(`${column}\n`), JSON.stringify(csv.stdout));
+  assert.ok(csv.stdout.includes(`"${name}"`), JSON.stringify(csv.stdout));
+});
