@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { join, resolve } from "node:path";
 import { INLINE_BYTES, parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
 import { parseAhead } from "../load/parse-ahead";
 import { defaultWorkers } from "../io/worker-script";
-import { MAX_LINE_BYTES, STDIN } from "../load/line-source";
+import { MAX_LINE_BYTES } from "../load/line-source";
+import { sourceKind } from "../load/source-kind";
 import type { ParsedChunk } from "../load/parse-chunk";
 import type { LoadIssue } from "../load/load-issue";
 import { addDrift } from "../load/schema-drift";
@@ -44,6 +45,9 @@ export interface CachedLog {
   keep(data: LoadedData): void;
 }
 
+/** Read-only, and not waiting for a writer should the path have become a FIFO since it was `stat`ed. */
+const NO_WAIT = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /** Delta segments a log may gain by appends before its snapshot is taken again. */
 const MAX_SEGMENTS = 8;
 
@@ -52,8 +56,9 @@ const MAX_SEGMENTS = 8;
  * are used when its device, inode and cached prefix (fingerprint) are unchanged, and only the bytes after them are
  * parsed, line numbers continuing; the cache then keeps those bytes up to their last newline as a new segment, or
  * takes a new snapshot of the whole when there is none yet, when the appends pass a quarter of the snapshot or
- * `MAX_SEGMENTS`. A `.gz` log is kept as one snapshot, keyed by the SHA-256 of its bytes. Standard input is parsed,
- * never cached. A cache that cannot be read or written is passed by: the result is the same as without it.
+ * `MAX_SEGMENTS`. A `.gz` log is kept as one snapshot, keyed by the SHA-256 of its bytes. Standard input, a FIFO
+ * or a process substitution (anything but a regular file: `sourceKind`) is parsed as it streams, never opened here
+ * nor cached. A cache that cannot be read or written is passed by: the result is the same as without it.
  *
  * @example const log = openCachedLog("metrics.log", {}, cacheSettings({})!); for await (const c of log.chunks) …; log.keep(data)
  */
@@ -64,16 +69,15 @@ export function openCachedLog(file: string, options: ParseChunksOptions, setting
   } catch {
     // the parser's files cannot be read (a bundled kit): nothing can be keyed, so nothing is cached
   }
-  let fd: number | undefined;
-  try {
-    // Only a regular file is opened here: opening and closing a named pipe (`<(…)`) would end its writer's output
-    // before the parse reads it. A pipe, a device or stdin is parsed as it comes, never cached.
-    fd = file === STDIN || identity === undefined || !statSync(file).isFile() ? undefined : openSync(file, "r");
-  } catch {
-    // parseChunks reports why it cannot be read
-  }
   const uncached = (): CachedLog => ({ chunks: run(parseChunks([file], options), 0), more: true, keep: () => {} });
-  if (fd === undefined) return uncached();
+  // Only a regular file is opened here: stdin, a FIFO or `<(…)` is read once, by parseChunks (see `sourceKind`).
+  if (identity === undefined || sourceKind(file) !== "file") return uncached();
+  let fd: number;
+  try {
+    fd = openSync(file, NO_WAIT);
+  } catch {
+    return uncached(); // parseChunks reports why it cannot be read
+  }
   try {
     const stats = fstatSync(fd, { bigint: true });
     const log = { file, fd, stats, params: `${identity} ${options.maxLineBytes ?? MAX_LINE_BYTES}`, settings, options };
@@ -209,7 +213,7 @@ async function keepPlain(
     if (added) segments = [...segments, added];
   }
   const end = segments.at(-1)?.to ?? snapshot?.to ?? 0;
-  const fd = openSync(log.file, "r");
+  const fd = openSync(log.file, NO_WAIT);
   let fingerprint: string;
   try {
     if (fstatSync(fd, { bigint: true }).ino !== stats.ino) return;

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, statSync, utimesSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, statSync, utimesSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CacheWriter, readCacheFile } from "./cache-file";
 import { evict } from "./cache-eviction";
 import { kitIdentity } from "./kit-identity";
 import { prefixFingerprint } from "./prefix-fingerprint";
+import { sourceKind } from "../load/source-kind";
 
 /** One input file of a memoised result, as it was when the result was computed. */
 export interface InputStamp {
@@ -39,25 +40,39 @@ export function memoKey(args: readonly string[], env: NodeJS.ProcessEnv, cwd: st
 /**
  * The state of an input file (followed through symbolic links): device, inode, size, mtime and a fingerprint of
  * its bytes; for a path where no file is, its absence (size −1: a file appearing there changes it); `undefined`
- * when it is not a regular file or cannot be read.
+ * when it is not a regular file or cannot be read: a command reading a FIFO, `<(…)` or `/dev/stdin` is never
+ * memoised nor answered from a memo. Anything but a regular file is only `stat`ed (see `sourceKind`), never opened:
+ * opening a FIFO waits for its writer, and closing it can lose the bytes the command is about to read.
  *
  * @example stampInput("metrics.log")?.size // 784000000
  */
 export function stampInput(path: string): InputStamp | undefined {
+  const kind = sourceKind(path);
+  if (kind !== "file") return kind === undefined && isMissing(path) ? absent(path) : undefined;
   let fd: number | undefined;
   try {
-    // Not opened unless a regular file: opening and closing a named pipe (`<(…)`) would end its writer's output.
-    if (!statSync(path).isFile()) return undefined;
-    fd = openSync(path, "r");
+    // not waiting for a writer should the path have become a FIFO since it was stat'ed
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) return undefined;
     const size = Number(s.size);
     return { path, dev: String(s.dev), ino: String(s.ino), size, mtimeNs: String(s.mtimeNs), fingerprint: prefixFingerprint(fd, size) };
   } catch (error) {
-    const absent = (error as NodeJS.ErrnoException).code === "ENOENT";
-    return absent ? { path, dev: "", ino: "", size: -1, mtimeNs: "", fingerprint: "" } : undefined;
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? absent(path) : undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The stamp of a path where no file is. */
+const absent = (path: string): InputStamp => ({ path, dev: "", ino: "", size: -1, mtimeNs: "", fingerprint: "" });
+
+function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT";
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { cacheSettings, type CacheSettings } from "../cache/cache-settings";
 import { MEMO_MAX_BYTES, memoKey, sameStamp, stampInput, writeMemo, type InputStamp } from "../cache/result-memo";
-import { defaultLogPath, STDIN } from "../load/line-source";
+import { defaultLogPath } from "../load/line-source";
 import { LineWriter } from "../io/write-output";
 import { cacheFromOptions, type CacheOptionValues } from "./cache-options";
 
@@ -37,7 +37,8 @@ export class CommandOutput {
     const args = Array.isArray(raw) ? raw.slice(2).map(String) : undefined;
     if (!settings || !args) return new CommandOutput(undefined);
     const files = [...(logs.length > 0 ? logs : [defaultLogPath()]), ...others.filter((f): f is string => f !== undefined)];
-    const inputs = files.map((f) => (f === STDIN ? undefined : stampInput(f)));
+    // stdin, a FIFO or `<(…)` has no stamp (`stampInput`): its output is not memoised
+    const inputs = files.map((f) => stampInput(f));
     if (!inputs.every((s) => s !== undefined)) return new CommandOutput(undefined);
     return new CommandOutput({ settings, key: memoKey(args, process.env, process.cwd()), inputs: inputs as InputStamp[], chunks: [], bytes: 0 });
   }

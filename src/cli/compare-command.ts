@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { cacheOptions } from "./cache-options";
+import { USERS_VALUE } from "./filter-options";
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
 
@@ -12,7 +13,7 @@ export function compareCommand(): Command {
   for (const side of ["a", "b"]) {
     command.option(`--${side}-since <date>`, `side ${side.toUpperCase()}: sessions at or after this ISO date (UTC)`)
       .option(`--${side}-until <date>`, `side ${side.toUpperCase()}: sessions before this ISO date (UTC, exclusive)`)
-      .option(`--${side}-users <file|list>`, `side ${side.toUpperCase()}: these students (a file, one id a line, or u1,u2)`);
+      .option(`--${side}-users <file|list>`, `side ${side.toUpperCase()}: these students, ${USERS_VALUE}`);
   }
   return cacheOptions(command).action(async (logs: string[], o) => {
     // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.

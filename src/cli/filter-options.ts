@@ -1,5 +1,9 @@
 import type { Command } from "commander";
 
+/** How a `--users` value is read (`parseUsers`), for its help and that of `compare`'s `--a-users`, `--b-users`. */
+export const USERS_VALUE = "an existing file with one user id a line, or a comma-separated list of ids " +
+  "(a value with a / or ending in .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log must name a file)";
+
 /**
  * Adds `--since`, `--until` and `--users` to a command (read them with `filterFromOptions` or
  * `loadFilteredTables`). Imports nothing heavy: a command's module stays cheap to load.
@@ -10,5 +14,5 @@ export function filterOptions(command: Command): Command {
   return command
     .option("--since <date>", "keep sessions at or after this ISO date or date-time (UTC)")
     .option("--until <date>", "keep sessions before this ISO date or date-time (UTC, exclusive)")
-    .option("--users <file|list>", "keep sessions of these students: a file with one user id a line, or a comma-separated list");
+    .option("--users <file|list>", `keep sessions of these students: ${USERS_VALUE}`);
 }

@@ -1,8 +1,7 @@
-import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { SCENARIO_NAMES } from "../generate/scenario-names";
 import type { Truth } from "../generate/truth";
-import { checkOutput } from "../io/output-check";
+import { checkOutput, sameFile } from "../io/output-check";
 import { dateArg, integerArg, numberArg, rangeArg } from "./arg-parsers";
 
 /** `metrics-kit generate`: writes a synthetic log (and its truth file), each atomically. */
@@ -25,7 +24,7 @@ export function generateCommand(): Command {
       checkOutput(o.out, force);
       if (o.truth !== undefined) {
         checkOutput(o.truth, force);
-        if (o.truth === o.out || (o.out !== "-" && resolve(o.truth) === resolve(o.out))) throw new Error(`--truth and --out are the same file (${o.out})`);
+        if (o.truth === o.out || (o.out !== "-" && o.truth !== "-" && sameFile(o.truth, o.out))) throw new Error(`--truth and --out are the same file (${o.out})`);
       }
       const { writeLog } = await import("../generate/write-log");
       const { writeOutput } = await import("../io/write-output");

@@ -16,7 +16,7 @@ export function reportCommand(): Command {
       const { readRules } = await import("../rules/rules-file");
       const { cacheFromOptions } = await import("./cache-options");
       const { terminalLines } = await import("../load/terminal-safe");
-      const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force), read: cacheFromOptions(o) }, o);
+      const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force), read: cacheFromOptions(o), inputs: o.rules !== undefined ? [o.rules] : [] }, o);
       const s = data.summary;
       // With --out - the HTML is stdout: the summary line goes to stderr.
       // Dimension names come from the log: escaped, so that they cannot drive the terminal.

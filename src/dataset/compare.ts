@@ -2,7 +2,7 @@ import type { MetricsTables } from "../join/load-tables";
 import { summarize } from "../summary/summarize";
 import { dimensionQuality } from "../analysis/dimension-quality";
 
-/** One figure of two sides and its change (`b − a`; `null` when either side has none). */
+/** One figure of two sides and its change (`b − a`; `null` when either side has none). Every figure has all four keys. */
 export interface ComparedFigure {
   figure: string;
   a: number | null;
@@ -33,7 +33,8 @@ function figure(name: string, a: number | null | undefined, b: number | null | u
  * Two sets of tables side by side — two time windows or two cohorts, usually `filterTables` of one load: the
  * summary's counts (sessions, users, superseded reports, sessions with media, orphan media sessions), then for
  * every dimension of either side its quality figures (n, mean, sd, retest r, item–rest r, ceiling share) and
- * Cronbach's α, each with the change from `a` to `b`; and each dimension's verdict on each side.
+ * Cronbach's α, each with the change from `a` to `b`; and each dimension's verdict on each side. A side with no score
+ * of a dimension (an empty side) has its n 0 and its other figures and verdict `null`.
  *
  * @example
  * const c = compare(filterTables(t, { until: Date.UTC(2025, 10, 1) }), filterTables(t, { since: Date.UTC(2025, 10, 1) }));
@@ -52,8 +53,8 @@ export function compare(a: MetricsTables, b: MetricsTables): Comparison {
   const names = [...new Set([...a.dimensions, ...b.dimensions])];
   for (const name of names) {
     const [da, db] = [own(qa.dimensions, name), own(qb.dimensions, name)];
-    // A side without the dimension's scores has n = 0 (a count), and no other figure.
-    for (const q of QUALITY) figures.push(figure(`${name}: ${q}`, q === "n" ? (da?.n ?? 0) : da?.[q], q === "n" ? (db?.n ?? 0) : db?.[q]));
+    // A side without a score of the dimension (no session at all, say) has n = 0 and no other figure.
+    for (const q of QUALITY) figures.push(q === "n" ? figure(`${name}: n`, da?.n ?? 0, db?.n ?? 0) : figure(`${name}: ${q}`, da?.[q], db?.[q]));
   }
   figures.push(figure("cronbach_alpha", qa.cronbach_alpha, qb.cronbach_alpha));
   const verdicts = names.map((dimension) => ({ dimension, a: own(qa.dimensions, dimension)?.verdict ?? null, b: own(qb.dimensions, dimension)?.verdict ?? null }));

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { sep } from "node:path";
 import { parseTimestamp } from "../schema/timestamp";
 import type { TableFilter } from "./filter-tables";
 
@@ -22,34 +23,45 @@ export function parseInstant(text: string, option: string): number {
   return t;
 }
 
-/** A value that names a file rather than ids: it holds a path separator or ends in a list file's extension. */
-const PATH_LIKE = /[/\\]|\.(txt|csv|tsv|list|ids|lst)$/i;
-
-/** What `path` names: a regular file, something else (a folder, a device), or nothing. */
-function pathKind(path: string): "file" | "other" | "none" {
-  try {
-    return statSync(path).isFile() ? "file" : "other";
-  } catch {
-    return "none";
-  }
-}
+/** Endings that make a `--users` value a file's name, not a user id: such a value must name a file. */
+const FILE_ENDING = /\.(txt|csv|tsv|lst|list|ids|json|ndjson|log)$/i;
 
 /**
- * Reads `--users`: a file when such a file exists — one user id a line; blank lines skipped, and `#` comments,
- * whole-line or after a space (`u1  # the pilot's first`), removed — else a comma-separated list. A value that
- * looks like a path (a `/`, or an extension such as `.txt`) but names no file is an error, not a list of one id that
- * would silently match no student; so is a folder. `option` names the option in errors.
+ * Reads `--users`, by one rule: a value naming an existing file (a named pipe or `<(…)` too) is that file, one user
+ * id a line (blank lines skipped, `#` comments removed, whole-line or after a space); a value that looks like a path — it holds a `/` (or the
+ * platform's separator) or ends with .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log — but names no file
+ * is an error, and so is a folder; any other value is a comma-separated list of ids. Throws `FilterOptionError`
+ * naming `option` (default `--users`).
  *
- * @example parseUsers("u1,u2") // ["u1", "u2"]
+ * @example parseUsers("u1,u2") // ["u1", "u2"]; parseUsers("cohort/nov.txt") // throws "--users: no such file: cohort/nov.txt" when it is missing
  */
 export function parseUsers(value: string, option = "--users"): string[] {
-  const kind = pathKind(value);
-  if (kind === "other") throw new FilterOptionError(`${option}: ${value} is not a file (give a file with one user id a line, or a comma-separated list)`);
-  if (kind === "none" && PATH_LIKE.test(value)) throw new FilterOptionError(`${option}: no such file: ${value}`);
-  const items = kind === "file" ? readFileSync(value, "utf8").split(/\r?\n/).map((line) => line.replace(/(^|\s)#.*$/, "")) : value.split(",");
+  const text = usersFileText(value, option);
+  const fromFile = text !== undefined;
+  // A file's `#` comments, whole-line or after a space (`u1  # the pilot's first`), are removed.
+  const items = fromFile ? text.split(/\r?\n/).map((line) => line.replace(/(^|\s)#.*$/, "")) : value.split(",");
   const users = items.map((s) => s.trim()).filter((s) => s !== "");
-  if (users.length === 0) throw new FilterOptionError(`${option}: ${kind === "file" ? `the file ${value} lists` : "the list names"} no user id`);
+  if (users.length === 0) throw new FilterOptionError(`${option}: ${fromFile ? `the file ${value} lists` : "the list names"} no user id`);
   return users;
+}
+
+/** The text of the file a `--users` value names; `undefined` when the value is a list of ids (see `parseUsers`). */
+function usersFileText(value: string, option: string): string | undefined {
+  const path = value.includes("/") || value.includes(sep) || FILE_ENDING.test(value);
+  let folder: boolean;
+  try {
+    folder = statSync(value).isDirectory();
+  } catch (error) {
+    if (!path) return undefined; // not a file's name (a long list may even be too long for one)
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FilterOptionError(code === "ENOENT" || code === "ENOTDIR" ? `${option}: no such file: ${value}` : `${option}: cannot read ${value}: ${(error as Error).message}`);
+  }
+  if (folder) throw new FilterOptionError(`${option}: ${value} is a folder, not a file of user ids`);
+  try {
+    return readFileSync(value, "utf8");
+  } catch (error) {
+    throw new FilterOptionError(`${option}: cannot read ${value}: ${(error as Error).message}`);
+  }
 }
 
 /** The raw option values commander hands a command's action. */
@@ -60,10 +72,11 @@ export interface FilterOptionValues {
 }
 
 /**
- * The filter the options describe (`since` inclusive, `until` exclusive). `prefix` is how errors name the options:
- * `"--"` gives `--since`, `"--a-"` (compare's side A) gives `--a-since`.
+ * The filter the options describe (`since` inclusive, `until` exclusive). Errors name the options as `prefix`
+ * then `since`, `until`, `users` (`compare` reads `--a-since`… with the prefix `--a-`). Default `--`.
  *
  * @example filterFromOptions({ since: "2025-11-01", until: "2025-12-01" }) // November 2025, UTC
+ * filterFromOptions({ since: "soon" }, "--a-") // throws '--a-since: "soon" is not an ISO date (YYYY-MM-DD) or date-time'
  */
 export function filterFromOptions(o: FilterOptionValues, prefix = "--"): TableFilter {
   const filter: TableFilter = {};

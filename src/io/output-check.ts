@@ -1,4 +1,5 @@
-import { lstatSync, statSync, type Stats } from "node:fs";
+import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** Thrown when an output path exists (a file, a symbolic link, even a dangling one) and `--force` was not given. */
 export class OutputExistsError extends Error {
@@ -18,29 +19,56 @@ export function pathStats(file: string): Stats | undefined {
   }
 }
 
-/** The input among `inputs` (files being read; `-` is stdin) that is the file `stats` describes, by device and inode. */
-function inputAt(stats: Stats, inputs: readonly string[]): string | undefined {
-  return inputs.find((input) => {
-    if (input === "-") return false;
-    const s = statSync(input, { throwIfNoEntry: false });
-    return s !== undefined && s.dev === stats.dev && s.ino === stats.ino;
-  });
-}
-
 /**
  * Checks that `file` may be written, before any work is done: nothing there, or `force`. A symbolic link (dangling or
  * not) counts as there: without `force` it is refused, with it the link itself is replaced, never written through. A
- * folder is refused either way, and so, `force` or not, is one of `inputs` (the logs being read, under any name:
- * the same device and inode), which the write would replace. `-` is stdout and always allowed. Creates nothing.
+ * folder is refused either way, and so is one of `inputs` (the files the command reads: its logs, a `--users` or
+ * `--rules` file; `-` skipped), `force` or not, however it is spelled (`sameFile`). `-` is stdout and always
+ * allowed. Creates nothing.
  *
  * @example checkOutput("build/report.html", false) // throws OutputExistsError when build/report.html exists
+ * checkOutput("./link-to-metrics.log", true, ["metrics.log"]) // throws "cannot write ./link-to-metrics.log: it is metrics.log, a file this command reads"
  */
 export function checkOutput(file: string, force: boolean, inputs: readonly string[] = []): void {
   if (file === "-") return;
+  const input = inputs.find((f) => f !== "-" && fileId(f) !== undefined && sameFile(file, f));
+  if (input !== undefined) throw new Error(`cannot write ${file}: it is ${input === file ? "" : `${input}, `}a file this command reads`);
   const stats = pathStats(file);
   if (!stats) return;
   if (stats.isDirectory()) throw new Error(`cannot write ${file}: it is a folder`);
-  const input = stats.isSymbolicLink() ? undefined : inputAt(stats, inputs);
-  if (input !== undefined) throw new Error(`cannot write ${file}: it is ${input === file ? "" : `${input}, `}a log being read; choose another output`);
   if (!force) throw new OutputExistsError(file, stats.isSymbolicLink());
+}
+
+/**
+ * Whether two paths name the same file: the same device and inode, links followed (a symbolic link, a hard link,
+ * `./x`, `dir/../x`); where either names nothing yet, the same place (the real path of its folder, and its name).
+ *
+ * @example sameFile("logs/metrics.log", "./logs/../logs/metrics.log") // true
+ */
+export function sameFile(a: string, b: string): boolean {
+  const [x, y] = [fileId(a), fileId(b)];
+  return x !== undefined && y !== undefined ? x === y : place(a) === place(b);
+}
+
+/** A file's device and inode, links followed; `undefined` when nothing is there. */
+function fileId(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a path's file is or would be: the real path of its nearest existing folder, then the names below it. */
+function place(path: string): string {
+  const names = [basename(resolve(path))];
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+    try {
+      return join(realpathSync(dir), ...names);
+    } catch {
+      if (dirname(dir) === dir) return resolve(path);
+      names.unshift(basename(dir));
+    }
+  }
 }

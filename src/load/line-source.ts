@@ -5,9 +5,9 @@ import { MetricsSourceError, type IssueCode, type Severity } from "./load-issue"
 import { LineSplitter } from "./line-splitter";
 import { gunzipMembers } from "./gunzip-members";
 import { decodeMarked } from "./utf8";
+import { sourceKind, STDIN } from "./source-kind";
 
-/** The name `-` stands for standard input. */
-export const STDIN = "-";
+export { STDIN } from "./source-kind";
 
 /**
  * The default bound on a line's length: 8 MiB, a few MiB above the largest row the backend writes (its rows are a
@@ -69,15 +69,12 @@ export interface ByteChunkOptions {
 
 /**
  * The bytes of a source: the file, or its decompressed members when it starts with gzip's magic bytes (rotated logs:
- * metrics.log.2.gz, recognised by content, not name). Returns the gzip problem that ended it early, if any.
+ * metrics.log.2.gz, recognised by content, not name). Returns the gzip problem that ended it early, if any. A source
+ * that is not a regular file (stdin, a FIFO, `<(…)`; see `sourceKind`) is read once from its start: it has no ranges.
  */
 async function* sourceBytes(source: string, highWaterMark: number, range: { start: number; end?: number }): AsyncGenerator<Buffer, SourceProblem | undefined, undefined> {
   if (range.end !== undefined && range.end <= range.start) return undefined;
-  const end = range.end === undefined ? undefined : range.end - 1;
-  // From the start and to the end, the file is read in sequence, not at positions: a named pipe or a process
-  // substitution (`<(zcat …)`) is then read as it comes, like stdin, where a positioned read fails (ESPIPE).
-  const span = range.start > 0 || end !== undefined ? { start: range.start, end } : {};
-  const stream: Readable = source === STDIN ? process.stdin : createReadStream(source, { highWaterMark, ...span });
+  const stream = openSource(source, highWaterMark, range);
   const rest = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   try {
     let head: Buffer = Buffer.alloc(0);
@@ -94,8 +91,20 @@ async function* sourceBytes(source: string, highWaterMark: number, range: { star
       yield n.value;
     }
   } finally {
-    if (source !== STDIN) stream.destroy();
+    if (stream !== process.stdin) stream.destroy();
   }
+}
+
+/** The stream of a source's bytes (see `sourceBytes`). Throws for a folder, and for a range of a stream. */
+function openSource(source: string, highWaterMark: number, range: { start: number; end?: number }): Readable {
+  const kind = sourceKind(source);
+  if (kind === "folder") throw new Error("it is a folder");
+  if (kind === "stdin") return process.stdin;
+  if (kind === "stream") {
+    if (range.start > 0 || range.end !== undefined) throw new Error("a range of a stream cannot be read (it is not a regular file)");
+    return createReadStream(source, { highWaterMark });
+  }
+  return createReadStream(source, { highWaterMark, start: range.start, end: range.end === undefined ? undefined : range.end - 1 });
 }
 
 /** Joins small buffers into ones of about `size` bytes (zlib's output pieces are small: chunks stay ~1 MiB). */

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { statSync } from "node:fs";
-import { readByteChunks, STDIN, type ByteChunk, type ByteChunkOptions } from "./line-source";
+import { readByteChunks, type ByteChunk, type ByteChunkOptions } from "./line-source";
+import { sourceKind } from "./source-kind";
 import { parseChunk, type ParsedChunk } from "./parse-chunk";
 import { Interner, PARSER_INTERNER_CHARS } from "../store/interner";
 import { defaultWorkers, workerScript } from "../io/worker-script";
@@ -98,14 +99,13 @@ export async function* parseChunks(sources: readonly string[], options: ParseChu
 
 /**
  * The bytes `parseChunks` will read of plain files (a .gz file counts its compressed size); `Infinity` for stdin, a
- * pipe or a device (no size to know in advance), or a file that cannot be read.
+ * stream (a FIFO: its size is unknown; see `sourceKind`) or a file that cannot be read.
  */
 export function bytesToParse(sources: readonly string[], options: ParseChunksOptions): number {
   let bytes = 0;
   for (const source of sources) {
     try {
-      const stats = source === STDIN ? undefined : statSync(source);
-      const size = stats?.isFile() ? stats.size : Infinity;
+      const size = sourceKind(source) === "file" ? statSync(source).size : Infinity;
       bytes += Math.max(0, Math.min(options.end ?? size, size) - (options.start ?? 0));
     } catch {
       return Infinity; // reported when the source is read

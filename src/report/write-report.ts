@@ -14,18 +14,20 @@ export interface WriteReportOptions extends ReportDataOptions {
   force?: boolean;
   /** How the logs are read (`loadTables` options: strictness, workers, the cache). */
   read?: LoadTablesOptions;
+  /** Files the report is made from besides the logs (a rules or users file): `out` may not be one of them. */
+  inputs?: readonly string[];
 }
 
 /**
  * Loads logs and writes the self-contained HTML report (data quality, dimension quality, features, progress,
- * replay, tuner), `-` = stdout. Refuses an existing file or symbolic link without `force`, and one of the logs
- * always (checked before the logs are read); makes the folder; writes atomically (`writeOutput`). Returns the data
- * and the file's size.
+ * replay, tuner), `-` = stdout. Refuses an existing file or symbolic link without `force`, and a log being read (or
+ * one of `options.inputs`) even with it (checked before the logs are read, see `checkOutput`); makes the folder;
+ * writes atomically (`writeOutput`). Returns the data and the file's size.
  *
  * @example await writeReport("metrics.log", "build/report.html", { force: true })
  */
 export async function writeReport(sources: string | readonly string[] | undefined, out: string, options: WriteReportOptions = {}): Promise<{ data: ReportData; bytes: number }> {
-  checkOutput(out, Boolean(options.force), resolveSources(sources));
+  checkOutput(out, Boolean(options.force), [...resolveSources(sources), ...(options.inputs ?? [])]);
   return writeTablesReport(await loadTables(sources, options.read), out, options);
 }
 

@@ -42,8 +42,10 @@ function pad(s: string, width: number, start: boolean): string {
 }
 
 /**
- * A result as an aligned text table: a header, a rule, one line per row; numbers right-aligned; `null` for missing.
- * Names and values are made terminal-safe (`terminalSafe`): text from a log cannot drive the terminal or break a row.
+ * A result as an aligned text table for a terminal: a header, a rule, one line per row; numbers right-aligned;
+ * `null` for missing. Column names and cells are `terminalSafe` (a control character or bidi override from the data
+ * is shown as `\x1b`, `\u202e`: it cannot move the cursor, recolour the screen nor break a row); `formatCsv` and
+ * `formatJson` keep the values exact.
  *
  * @example formatTextTable(aq.table({ n: [1, 10] })) // " n\n--\n 1\n10"
  */
