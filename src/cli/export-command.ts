@@ -21,7 +21,7 @@ export function exportCommand(): Command {
     const { checkExportTarget, exportTables } = await import("../export/export-tables");
     const { resolveSources } = await import("../load/read-metrics");
     const names = parseTableNames(o.tables);
-    const options = { format: o.format as ExportFormat, tables: names, force: Boolean(o.force), inputs: resolveSources(logs.length > 0 ? logs : undefined) };
+    const options = { format: o.format as ExportFormat, tables: names, force: Boolean(o.force), inputs: [...resolveSources(logs.length > 0 ? logs : undefined), ...(o.users !== undefined ? [o.users] : [])] };
     checkExportTarget(o.out, options); // before the log is read
     const tables = await loadFilteredTables(logs, o, { strict: o.strict });
     process.stderr.write(issueCountLine(tables));

@@ -21,7 +21,7 @@ export interface ExportOptions {
   tables?: readonly DatasetTable[];
   /** Replace the table folders that exist in `dir` (`dir/sessions/`, …). Default false. Nothing else in `dir` is touched. */
   force?: boolean;
-  /** The logs the tables were read from: a table folder that holds one is never replaced, even with `force`. */
+  /** The files the tables were read from (logs, a `--users` file): a table folder that holds one is never replaced, even with `force`. */
   inputs?: readonly string[];
 }
 
@@ -81,7 +81,7 @@ export function checkExportTarget(dir: string, options: ExportOptions): void {
     if (!existsSync(folder)) continue;
     if (!options.force) throw new OutputExistsError(join(dir, name));
     const real = realpathSync(folder);
-    if (inputs.some((f) => isInside(real, f))) throw new Error(`${join(dir, name)} holds a log being exported; it is not replaced`);
+    if (inputs.some((f) => isInside(real, f))) throw new Error(`${join(dir, name)} holds a file being read (a log or a --users file); it is not replaced`);
   }
 }
 

@@ -314,3 +314,16 @@ test("sql's text table escapes control characters in cells and column names from
   assert.ok(csv.stdout.startsWith(`"${column}"\n`) || csv.stdout.startsWith(`${column}\n`), JSON.stringify(csv.stdout));
   assert.ok(csv.stdout.includes(`"${name}"`), JSON.stringify(csv.stdout));
 });
+
+test("export --force never replaces a table folder that holds the --users file it reads: one line, exit 2, the file kept", () => {
+  const out = tempDir();
+  const first = run(["export", sample, "--format", "csv", "--tables", "sessions", "--out", out]);
+  assert.equal(first.status, 0, first.stderr);
+  const ids = readFileSync(sample, "utf8").match(/"user_id": "(u_[0-9a-f]+)"/)![1];
+  const users = join(out, "sessions", "cohort.txt");
+  writeFileSync(users, `${ids}\n`);
+  const r = run(["export", sample, "--format", "csv", "--tables", "sessions", "--out", out, "--force", "--users", users]);
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr, `metrics-kit: ${join(out, "sessions")} holds a file being read (a log or a --users file); it is not replaced\n`);
+  assert.equal(readFileSync(users, "utf8"), `${ids}\n`);
+});

@@ -148,7 +148,7 @@ test("a table folder already there is refused without force and replaced with it
   assert.deepEqual(readdirSync(parent), ["out"]);
   // a table folder holding a log being exported is never replaced, nor is a file taken for the folder
   writeFileSync(join(dir, "media", "m.log"), "");
-  assert.throws(() => checkExportTarget(dir, { format: "csv", tables: ["media"], force: true, inputs: [join(dir, "media", "m.log")] }), /holds a log being exported/);
+  assert.throws(() => checkExportTarget(dir, { format: "csv", tables: ["media"], force: true, inputs: [join(dir, "media", "m.log")] }), /holds a file being read \(a log or a --users file\); it is not replaced/);
   assert.throws(() => checkExportTarget(join(dir, "metrics.log"), { format: "csv" }), /is not a folder/);
 });
 
