@@ -124,6 +124,8 @@ export * from "./analysis/dimension-evidence";
 export * from "./analysis/retest-reliability";
 export * from "./analysis/quality-verdict";
 export * from "./analysis/plain-answers";
+export * from "./analysis/format-analysis";
+export * from "./analysis/format-replay";
 
 export * from "./stats/decile-bins";
 
@@ -162,6 +164,7 @@ export * from "./report/report-data";
 export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
+export * from "./report/report-line";
 export * from "./generate/write-log";
 
 export * from "./dataset/table-names";

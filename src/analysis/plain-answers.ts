@@ -2,6 +2,7 @@ import type { RulesConfig } from "../rules/rules-config";
 import type { Analysis } from "./analyze";
 import type { BinnedMean } from "../stats/decile-bins";
 import { builtFrom } from "./dimension-evidence";
+import { terminalLines } from "../load/terminal-safe";
 
 /** The analysts' three questions, each answered in a short paragraph with its numbers. */
 export interface PlainAnswers {
@@ -112,14 +113,15 @@ function progressAnswer(a: Analysis, top: number): string {
 
 /**
  * The three answers as text, one numbered line a question (what `metrics-kit analyze` prints under "In plain
- * words").
+ * words"). The names they quote from the log (dimensions, user ids) are `terminalSafe`; `plainAnswers` keeps them
+ * as they are (for JSON and the report).
  *
  * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n").length // 3
  */
 export function formatPlainAnswers(answers: PlainAnswers): string {
-  return [
+  return terminalLines([
     `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
     `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
     `3. Who improved, on what? ${answers.progress}`,
-  ].join("\n");
+  ]);
 }

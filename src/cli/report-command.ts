@@ -16,9 +16,8 @@ export function reportCommand(): Command {
       const { readRules } = await import("../rules/rules-file");
       const { cacheFromOptions } = await import("./cache-options");
       const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force), read: cacheFromOptions(o) }, o);
-      const s = data.summary;
+      const { reportLine } = await import("../report/report-line");
       // With --out - the HTML is stdout: the summary line goes to stderr.
-      (o.out === "-" ? process.stderr : process.stdout).write(`${o.out} (${(bytes / 1e6).toFixed(1)} MB): ${s.sessions} sessions, ${s.users} users, ${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings; ` +
-        `verdicts: ${data.quality.map((q) => `${q.dimension} ${q.verdict}`).join(", ")}\n`);
+      (o.out === "-" ? process.stderr : process.stdout).write(`${reportLine(o.out, bytes, data)}\n`);
     });
 }

@@ -14,3 +14,15 @@ export function terminalSafe(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
+
+/**
+ * Lines of human-readable output joined with newlines, each made `terminalSafe`: what every text formatter of the
+ * CLI (`formatSummary`, `formatAnalysis`, `formatReplay`, `reportLine`, …) returns, so that whatever a line quotes
+ * from the log (a dimension name, a user id, a file name, a message) is escaped once, where the text is made. The
+ * lines themselves must not hold a newline: one inside a line is escaped like any other control.
+ *
+ * @example terminalLines(["dimensions:", "  d\u001b[2J: ok"]) // "dimensions:\n  d\\x1b[2J: ok"
+ */
+export function terminalLines(lines: readonly string[]): string {
+  return lines.map(terminalSafe).join("\n");
+}
