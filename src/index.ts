@@ -17,6 +17,8 @@ export * from "./schema/expected-range";
 
 export * from "./load/load-issue";
 export * from "./load/terminal-safe";
+export * from "./load/bidi-controls";
+export * from "./load/isolate-text";
 export * from "./load/python-json";
 export * from "./load/line-source";
 export * from "./load/schema-drift";

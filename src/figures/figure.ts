@@ -1,3 +1,5 @@
+import { escapeBidi } from "../load/bidi-controls";
+
 /**
  * A plotly figure as plain JSON: what `Plotly.newPlot` takes and what the `application/vnd.plotly.v1+json` output
  * holds. Traces and layout stay open records (plotly's schema is large); the builders in this folder fill them.
@@ -40,8 +42,12 @@ export function baseLayout(title: string, x: string, y: string, extra: Record<st
 
 /**
  * Text taken from a log, made safe for plotly's labels: plotly reads a few HTML-like tags (`<b>`, `<a href>`, …) in
- * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves.
+ * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves; and a chart's
+ * SVG text cannot isolate a name from the label around it, so every bidirectional formatting character (an override
+ * would reverse the rest of the label) is written as its escape, `\u202e` (`escapeBidi`).
+ *
+ * @example plotlyText("<b>\u202eA") // "&lt;b&gt;\\u202eA"
  */
 export function plotlyText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeBidi(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }

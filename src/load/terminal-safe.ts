@@ -1,12 +1,19 @@
-/** C0 controls (newline and tab included), DEL, C1 controls, and the bidirectional overrides that reorder a line. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { BIDI_CONTROL_CLASS } from "./bidi-controls";
+
+/**
+ * C0 controls (newline and tab included), DEL, C1 controls, the line and paragraph separators, and every
+ * bidirectional formatting character (marks, embeddings, overrides, isolates) that reorders a line.
+ */
+const CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROL_CLASS}]`, "g");
 
 /**
  * Text from a log made safe to print on a terminal: every control character (an escape sequence's ESC, a carriage
- * return, a newline, a bidirectional override) is written as `\xHH` or `\uHHHH`, so log content can neither
- * move the cursor, recolour the screen nor forge lines of output.
+ * return, a newline, a line separator, a bidirectional mark, override or isolate) is written as `\xHH` or
+ * `\uHHHH`, so log content can neither move the cursor, recolour the screen, reorder the line nor forge lines of
+ * output.
  *
  * @example terminalSafe("u\u001b[31m1") // "u\\x1b[31m1"
+ * @example terminalSafe("u\u200f1") // "u\\u200f1"
  */
 export function terminalSafe(text: string): string {
   return text.replace(CONTROL, (c) => {

@@ -2,6 +2,7 @@ import { escapeHtml, inlineScript, scriptJson } from "../notebook/html";
 import { plotlyLibraryHtml } from "../notebook/figure-bundle";
 import type { ReportData } from "./report-data";
 import { reportAppSource } from "./report-app-source";
+import { isolateText } from "../load/isolate-text";
 
 /** The report's content security policy: inline scripts and data only, no request of any kind. */
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
@@ -25,7 +26,7 @@ export function reportHtml(data: ReportData): string {
     `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(data.title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(data.title)}</h1>`,
-    `<p class="muted">${escapeHtml(`${data.summary.sessions} sessions from ${data.summary.files.join(", ")}`)}</p>`,
+    `<p class="muted">${escapeHtml(`${data.summary.sessions} sessions from ${data.summary.files.map(isolateText).join(", ")}`)}</p>`,
     `<nav>${sections.map(([id, name]) => `<a href="#${id}">${name}</a>`).join("")}</nav>`,
     ...sections.map(([id]) => `<section id="${id}"></section>`),
     `<noscript><p>This report draws its charts and runs its tuner with JavaScript.</p></noscript>`,

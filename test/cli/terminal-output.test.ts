@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { cli, tempDir } from "../helpers";
 import { HOSTILE_NAMES, hostileNamesLog } from "../dataset/hostile-names-log";
 
-/** What must never reach a terminal raw: C0 controls but the newline, DEL, C1 controls, bidi embeddings, overrides and isolates. */
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * What must never reach a terminal raw: C0 controls but the newline, DEL, C1 controls, the line and paragraph
+ * separators, and the bidi marks, embeddings, overrides and isolates.
+ */
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** The hostile log under a file name that holds an escape sequence and a C1 control. */
 function hostileFile(): string {
@@ -23,6 +26,7 @@ test("analyze, replay and report print names, ids and file names from the log wi
   // every dimension is listed, under its escaped name, in the quality lines and in the plain answers
   assert.ok(analyzed.stdout.includes("  esc\\x1b[31mred\\x1b[0m\\x0d\\x08back\\x9b2Jc1\\x07: "), analyzed.stdout);
   assert.ok(analyzed.stdout.includes("rtl \\u202edesrever\\u202c then \\u202eopen"));
+  assert.ok(analyzed.stdout.includes("iso \\u2067אב lated\\u2069 \\u200fmark\\u200e lre\\u202a: "), "bidi marks escaped too");
   assert.match(analyzed.stdout, /3\. Who improved, on what\? .*esc\\x1b\[31m/);
 
   const json = JSON.parse(cli(["analyze", log, "--json"]).stdout) as { dimensions: Record<string, unknown> };

@@ -6,7 +6,7 @@ export const LONG_WORD = "Averylongdimensionnamewithoutanyspaces_".repeat(6).sli
 
 /**
  * Fourteen dimension names that attack the way text is shown rather than stored: terminal escapes and other C0/C1
- * controls, bidi overrides and isolates (one left open), the keys of `Object.prototype` (plotly looks categories up
+ * controls, bidi overrides and isolates (one left open, one after a stray isolate terminator), the keys of `Object.prototype` (plotly looks categories up
  * in a plain object), plotly's HTML-like markup, and two 200-character names.
  */
 export const HOSTILE_NAMES = [
@@ -23,14 +23,14 @@ export const HOSTILE_NAMES = [
   LONG_WORD,
   "<b>bold</b> & <i>",
   "反思与成长意识",
-  "plain",
+  "pdi\u2069\u202estray",
 ] as const;
 
 /** User ids with a bidi override, an isolate and a terminal escape (the rest plain). */
 export const HOSTILE_USERS = ["u\u202e01 evil", "u\u2066iso", "u\u001b[2Jclear"] as const;
 
-/** The session ids of the first student (with an escape sequence) and of the second (with a bidi override). */
-export const hostileSessionId = (u: number, s: number) => (u === 0 ? `s0\u001b[1m_${s}` : u === 1 ? `s1\u202e_${s}` : `s${u}_${s}`);
+/** The session ids of the first student (with an escape sequence) and of the third (with a bidi override). */
+export const hostileSessionId = (u: number, s: number) => (u === 0 ? `s0\u001b[1m_${s}` : u === 2 ? `s2\u202e_${s}` : `s${u}_${s}`);
 
 /**
  * A log of 24 students × 4 sessions scored on `HOSTILE_NAMES` (fixed values, no randomness): tags as today's rules

@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { generateLog, loadTables, scoringInput, defaultRules, setThreshold, rulesDiff, readRules, writeReport, tagOutcome, scoreSessions, analyze, plainAnswers, studentRows, type Truth } from "../../src/index";
+import { generateLog, loadTables, scoringInput, defaultRules, setThreshold, rulesDiff, readRules, writeReport, tagOutcome, scoreSessions, analyze, plainAnswers, studentRows, isolateText, type Truth } from "../../src/index";
 import { cli, tempDir, writeTemp } from "../helpers";
 import { launchChromium, screenshot, watchedPage } from "../browser";
 
@@ -103,10 +103,11 @@ test("the report in Chromium: every chart drawn, no console error, no request; t
 
     // the three questions in words, the unreachable tags, and the searchable table of who improved on what
     const a = analyze(t);
-    const answers = plainAnswers(a, defaultRules());
+    // the page's answers isolate every name (isolateText), as reportData writes them
+    const answers = plainAnswers(a, defaultRules(), { name: isolateText });
     const answersText = await page.locator("#answers").innerText();
     for (const paragraph of [answers.quality, answers.features, answers.progress]) assert.ok(answersText.includes(paragraph));
-    for (const u of a.unreachable_tags) assert.ok((await page.locator("#dimension-quality").innerText()).includes(`${u.dimension} ${u.tag}`));
+    for (const u of a.unreachable_tags) assert.ok((await page.locator("#dimension-quality").innerText()).includes(`${isolateText(u.dimension)} ${u.tag}`));
     const improvers = studentRows(a.progress, { improvedOnly: true });
     assert.ok(improvers.length > 0, "the sample has students who improved");
     assert.equal(await page.locator("#improvers tbody tr").count(), Math.min(200, improvers.length));

@@ -1,5 +1,6 @@
 import { cellText } from "../../notebook/table-bundle";
 import { COLUMN_NOTES, columnLegend } from "../../notebook/column-notes";
+import { isolateText } from "../../load/isolate-text";
 
 /** Creates an element with attributes and children; text children become text nodes (never parsed as HTML). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
@@ -11,7 +12,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 
 /**
  * A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). Headers do not
- * wrap; a column the kit knows gets a tooltip and a legend line in the table's caption (below it).
+ * wrap; a column the kit knows gets a tooltip and a legend line in the table's caption (below it). A cell is its own
+ * bidi paragraph; the items of a list in one are isolated (`isolateText`).
  */
 export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -19,11 +21,16 @@ export function recordsTable(rows: readonly object[], columns?: readonly string[
   const th = (c: string) => h("th", { style: "white-space:nowrap", ...(Object.hasOwn(COLUMN_NOTES, c) ? { title: COLUMN_NOTES[c] } : {}) }, c);
   // Rows appended one by one: no argument list grows with the table.
   const body = h("tbody");
-  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText((r as Record<string, unknown>)[c])))));
+  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText(isolateItems((r as Record<string, unknown>)[c]))))));
   return h("table", {},
     legend.length ? h("caption", { style: "caption-side:bottom;text-align:left;font-size:12px;color:#666" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null,
     h("thead", {}, h("tr", {}, ...cols.map(th))),
     body);
+}
+
+/** A list's strings isolated from each other (a bidi override in one item cannot reorder the next); anything else as it is. */
+function isolateItems(v: unknown): unknown {
+  return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? isolateText(x) : x)) : v;
 }
 
 /** `x` as a percentage with one decimal. */

@@ -1,6 +1,7 @@
 // The HTML report's script (bundled by esbuild into one IIFE): reads the embedded JSON, draws the charts and runs the
 // live tuner with the library's own rules code. Everything from the log reaches the page as text nodes or through
-// plotly labels escaped by the figure builders: nothing is parsed as HTML.
+// plotly labels escaped by the figure builders: nothing is parsed as HTML. A name from the log written into other
+// text (a sentence, a list) is isolated (`iso`: FSI … PDI), so that a bidi override in it reorders nothing around it.
 import type { Figure } from "../../figures/figure";
 import type { ReportData } from "../report-data";
 import { decodeScoringInput } from "../../rules/scoring-input-json";
@@ -10,6 +11,7 @@ import { referenceLines } from "../../figures/figure";
 import { h, pct, recordsTable } from "./dom";
 import { tunerWidget, type TunerApi } from "./tuner-widget";
 import { studentIndex } from "./student-index";
+import { isolateText as iso } from "../../load/isolate-text";
 
 declare const Plotly: {
   newPlot(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
@@ -52,11 +54,11 @@ section("answers", "The three questions, in plain words",
 );
 const s = data.summary;
 section("data-quality", "Data quality",
-  h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
+  h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.map(iso).join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
   h("p", {}, `Time range: ${s.time_range ? `${s.time_range.first} – ${s.time_range.last}` : "–"}.`),
   h("p", {}, `${data.issues.total} issues (${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings)${data.issues.shown.length < data.issues.total ? `; the first ${data.issues.shown.length} are listed` : ""}.`),
   h("div", { class: "scroll" }, recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"])),
-  h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}.`),
+  h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${iso(k)} ×${n}`).join(", ") || "none"}.`),
 );
 const histograms = data.figures.histograms.map((f, k) => figureBox(f, `histogram-${k}`));
 section("dimension-quality", "Dimension quality",
@@ -65,7 +67,7 @@ section("dimension-quality", "Dimension quality",
   h("p", {}, data.unreachable.length
     ? "Never reachable under today's rules (a 0% rate here is by construction, not a finding): "
     : "Every tag and task of today's rules can be reached by some score.",
-    ...data.unreachable.map((u, k) => `${k ? "; " : ""}${u.dimension} ${u.tag} — ${u.reason}`)),
+    ...data.unreachable.map((u, k) => `${k ? "; " : ""}${iso(u.dimension)} ${u.tag} — ${u.reason}`)),
   figureBox(data.figures.quality, "quality"),
   ...histograms,
 );

@@ -1,6 +1,6 @@
 // The live threshold tuner as one DOM widget, shared by the HTML report and the notebooks' `showTuner` output: a
 // slider and a number field per threshold, re-scoring with the library's `scoreSessions` / `diffOutputs` (`tune`).
-// Everything from the log is written as text nodes.
+// Everything from the log is written as text nodes; a name or id inside other text is isolated (`iso`: FSI … PDI).
 import type { Figure } from "../../figures/figure";
 import type { RulesConfig } from "../../rules/rules-config";
 import type { ScoringInput } from "../../rules/scoring-input";
@@ -11,6 +11,7 @@ import { scoreShiftFigure } from "../../figures/score-shift-figure";
 import { tagRatesFigure } from "../../figures/tag-rates-figure";
 import { h, pct, recordsTable } from "./dom";
 import { tune, type TunerState } from "./tuner";
+import { isolateText as iso } from "../../load/isolate-text";
 
 /** Options of `tunerWidget`. */
 export interface TunerWidgetOptions {
@@ -58,7 +59,7 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   const shift = h("div", { "data-figure": "tuner-scores" });
   const rates = h("div", { "data-figure": "tuner-tags" });
   let rules = options.start ?? today;
-  const outcome = h("select", options.idPrefix ? { id: "outcome" } : {}, ...input.dimensions.flatMap((d) => [h("option", { value: `risk:${d}` }, `risk tag: ${d}`), h("option", { value: `strength:${d}` }, `strength tag: ${d}`)]));
+  const outcome = h("select", options.idPrefix ? { id: "outcome" } : {}, ...input.dimensions.flatMap((d) => [h("option", { value: `risk:${d}` }, `risk tag: ${iso(d)}`), h("option", { value: `strength:${d}` }, `strength tag: ${iso(d)}`)]));
   const api: TunerApi = { update, rules: () => rules, rulesJson: () => `${JSON.stringify(rules, null, 2)}\n`, lastUpdateMs: NaN };
   const controls = thresholdControls(input, today, rules, () => rules, (next, reason) => {
     rules = next;
@@ -174,15 +175,21 @@ function render(parts: Record<"counts" | "agreement" | "media" | "timing" | "rat
   parts.counts.textContent = `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`;
   for (const [k, v] of Object.entries(c)) parts.counts.setAttribute(`data-${k.replace("_", "-")}`, String(v));
   const a = state.agreement;
-  parts.agreement.textContent = `Tuned ${a.outcome.replace(":", " tag on ")} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
+  parts.agreement.textContent = `Tuned ${outcomeText(a.outcome)} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
   parts.agreement.setAttribute("data-agreement", String(a.share));
   const flaggedIds = input.session_id.filter((_, i) => state.out.media_flag[i]);
   const todayFlagged = todayOut.media_flag.reduce((n, v) => n + v, 0);
-  parts.media.textContent = `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`;
+  parts.media.textContent = `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).map(iso).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`;
   parts.media.setAttribute("data-flagged", String(flaggedIds.length));
   parts.timing.textContent = `Re-scored in ${ms.toFixed(1)} ms.`;
   parts.timing.setAttribute("data-ms", String(ms));
   parts.rates.replaceChildren(recordsTable(Object.entries(state.diff.tag_rates).map(([dimension, r]) => ({ dimension, strength_today: pct(r.strength[0]), strength_tuned: pct(r.strength[1]), risk_today: pct(r.risk[0]), risk_tuned: pct(r.risk[1]) }))));
   const ids = state.diff.changed_sessions;
-  parts.changed.textContent = ids.length ? `Changed sessions: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.";
+  parts.changed.textContent = ids.length ? `Changed sessions: ${ids.slice(0, 20).map(iso).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.";
+}
+
+/** An outcome (`risk:<dimension>`) as words, the dimension isolated: "risk tag on ⁨表达清晰度⁩". */
+function outcomeText(outcome: string): string {
+  const at = outcome.indexOf(":");
+  return `${outcome.slice(0, at)} tag on ${iso(outcome.slice(at + 1))}`;
 }

@@ -1,0 +1,100 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { writeReport } from "../../src/index";
+import { tempDir } from "../helpers";
+import { launchChromium, screenshot, watchedPage } from "../browser";
+import { HOSTILE_USERS, hostileNamesLog } from "../dataset/hostile-names-log";
+
+// One report of the 14 hostile dimension names (test/dataset/hostile-names-log.ts), from a log whose file name holds
+// a bidi override, opened in Chromium once for every test of this file.
+const RTL_FILE = "hostile\u202egol.log";
+let browser: Browser;
+let report: string;
+
+before(async () => {
+  const log = join(tempDir(), RTL_FILE);
+  copyFileSync(hostileNamesLog(), log);
+  report = join(tempDir(), "hostile.html");
+  await writeReport(log, report);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The report at a viewport width, drawn (the tuner ready), with the errors it logs. */
+async function openReport(width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await watchedPage(browser, { width, height: 900 });
+  await page.goto(pathToFileURL(report).href);
+  await page.waitForFunction(() => (window as unknown as { metricsKitReport?: { ready?: boolean } }).metricsKitReport?.ready === true, undefined, { timeout: 60_000 });
+  return { page, errors };
+}
+
+/**
+ * The left edges, as laid out, of the characters of `needle` where it first follows `anchor` in the text of the
+ * element `selector`: increasing when the needle reads left to right, decreasing when a bidi override upstream
+ * reversed it.
+ */
+function needleLefts(page: Page, selector: string, anchor: string, needle: string): Promise<number[]> {
+  return page.evaluate(({ selector, anchor, needle }) => {
+    const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      const a = text.indexOf(anchor);
+      const at = a < 0 ? -1 : text.indexOf(needle, a + anchor.length);
+      if (at < 0) continue;
+      return Array.from(needle, (_, k) => {
+        const range = document.createRange();
+        range.setStart(node!, at + k);
+        range.setEnd(node!, at + k + 1);
+        return range.getBoundingClientRect().left;
+      });
+    }
+    throw new Error(`no ${JSON.stringify(needle)} after ${JSON.stringify(anchor)} in ${selector}`);
+  }, { selector, anchor, needle });
+}
+
+const increasing = (xs: readonly number[]) => xs.every((x, k) => k === 0 || x > xs[k - 1]);
+
+test("a bidi override in a dimension name, a user id or a file name reverses nothing around it in the report", async () => {
+  const { page, errors } = await openReport();
+  // In sentences: the text after a name whose override is left open still reads left to right.
+  const after = await needleLefts(page, "#answers", "\u202eopen", "(ICC");
+  assert.ok(increasing(after), `"(ICC" after the open override is laid out right to left: ${after}`);
+  const progress = await needleLefts(page, "#answers", "\u202eopen", "improved beyond");
+  assert.ok(increasing(progress), `progress answer: ${progress}`);
+  // A stray isolate terminator in a name cannot end its isolate early (and let the override after it out).
+  const stray = await needleLefts(page, "#answers", "\u202estray", "improved beyond");
+  assert.ok(increasing(stray), `after a stray PDI: ${stray}`);
+  const files = await needleLefts(page, "#data-quality", RTL_FILE, "sessions (");
+  assert.ok(increasing(files), `the file name's override reverses the data-quality line: ${files}`);
+  // The tuner's agreement line names the chosen dimension; its flagged sessions list ids.
+  await page.selectOption("#outcome", "risk:rtl \u202edesrever\u202c then \u202eopen");
+  assert.ok(increasing(await needleLefts(page, "#tuner-agreement", "\u202eopen", "against today")));
+  await page.evaluate(() => {
+    const on = document.querySelector<HTMLInputElement>('input[type=checkbox][data-path="media.audio.speech_rate.min"]')!;
+    const number = document.querySelector<HTMLInputElement>('input[type=number][data-path="media.audio.speech_rate.min"]')!;
+    number.value = "1000";
+    number.dispatchEvent(new Event("change"));
+    on.checked = true;
+  });
+  assert.match(await page.locator("#tuner-media").innerText(), /s2\u202e_0/);
+  assert.ok(increasing(await needleLefts(page, "#tuner-media", "s2\u202e_0", "(96)")), "a session id's override reverses the list after it");
+  // In charts (SVG text cannot isolate): every bidi control of a label is written as its escape.
+  await page.fill("#student", "evil");
+  await page.click(`#student-matches button[data-user="${HOSTILE_USERS[0]}"]`);
+  await page.waitForFunction(() => document.querySelector("[data-figure=trajectory] .gtitle")?.textContent?.includes("evil"));
+  assert.equal(await page.locator("[data-figure=trajectory] .gtitle").textContent(), "Trajectory of u\\u202e01 evil (4 sessions)");
+  const raw = await page.evaluate(() => Array.from(document.querySelectorAll(".main-svg text")).map((t) => t.textContent ?? "").filter((t) => /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(t)));
+  assert.deepEqual(raw, [], "chart labels with a raw bidi control");
+  assert.ok((await page.locator("[data-figure=tuner-tags]").textContent())!.includes("rtl \\u202edesrever\\u202c then \\u202eopen"));
+  await page.locator("#answers").scrollIntoViewIfNeeded();
+  await screenshot(page, "report-hostile-bidi");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
