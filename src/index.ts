@@ -132,6 +132,7 @@ export * from "./analysis/format-replay";
 export * from "./stats/decile-bins";
 
 export * from "./figures/figure";
+export * from "./figures/category-axis";
 export * from "./figures/histogram-bins";
 export * from "./figures/histogram-figure";
 export * from "./figures/threshold-lines";

@@ -1,19 +1,23 @@
 import type { DimensionQualityReport } from "../analysis/dimension-quality";
 import { baseLayout, plotlyText, type Figure } from "./figure";
+import { categoryAxis } from "./category-axis";
 
 const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45756" } as const;
 
 /**
  * Dimension quality at a glance: per dimension (labelled with its verdict), the item–rest r, the test–retest r,
  * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on a 0–1 axis.
+ * The dimensions are placed by position (`categoryAxis`): every name is drawn, `__proto__` and `constructor` too.
  *
  * @example qualityFigure(dimensionQuality(t.sessions, t.dimensions))
  */
 export function qualityFigure(report: DimensionQualityReport): Figure {
   const names = Object.keys(report.dimensions);
   const labels = names.map((n) => `${plotlyText(n)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
+  const { positions, axis } = categoryAxis(labels);
+  const hover = names.map(plotlyText);
   const metric = (key: "item_rest_r" | "retest_r" | "ceiling_share" | "floor_share" | "entropy", name: string, color: string) => ({
-    type: "bar", name, x: labels, y: names.map((n) => report.dimensions[n][key]), marker: { color },
+    type: "bar", name, x: positions, y: names.map((n) => report.dimensions[n][key]), hovertext: hover, hoverinfo: "text+y+name", marker: { color },
   });
   return {
     data: [
@@ -23,6 +27,6 @@ export function qualityFigure(report: DimensionQualityReport): Figure {
       metric("floor_share", "share at floor", "#b279a2"),
       metric("entropy", "normalised entropy", "#9d755d"),
     ],
-    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
+    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", xaxis: { title: { text: "dimension (verdict)" }, ...axis }, yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
   };
 }

@@ -5,7 +5,7 @@ import {
   histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
   qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
   replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
-  referenceLines, scoreThresholdLines,
+  referenceLines, scoreThresholdLines, categoryAxis, nameRecord,
 } from "../../src/index";
 
 test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
@@ -92,4 +92,18 @@ test("featureFigure and trajectoryFigure name a missing column and the nearest o
   const t = await loadTables(sampleLogPath());
   assert.throws(() => featureFigure(t.joined, "filler_rato", "表达清晰度"), { name: "NoColumnError", message: /^no column 'filler_rato' in the table; did you mean 'filler_ratio'\? \(columns: session_id, / });
   assert.throws(() => trajectoryFigure(t.sessions, ["STAR"], t.sessions.array("user_id")[0] as string), /^NoColumnError: no dimension 'STAR' in sessions; did you mean '结构化表达（STAR）'\?/);
+});
+
+test("tagRatesFigure places dimensions by position, labelled by tick text: a name plotly would look up in a plain object stays a label", () => {
+  const names = ["__proto__", "constructor", "a<b"];
+  const tag_rates = nameRecord<{ strength: [number, number]; risk: [number, number] }>();
+  names.forEach((d, k) => (tag_rates[d] = { strength: [0.1 * k, 0.2], risk: [0.3, 0.4] }));
+  const f = tagRatesFigure({ sessions: 10, changed: { scores: 0, strength_tags: 0, risk_tags: 0, tasks: 0, any: 0 }, tag_rates, changed_sessions: [] });
+  const bars = f.data as unknown as { x: number[]; y: number[]; hovertext: string[] }[];
+  for (const b of bars) assert.deepEqual(b.x, [0, 1, 2]);
+  assert.deepEqual(bars[0].y, [0, 0.1, 0.2]);
+  assert.deepEqual(bars[0].hovertext, ["__proto__", "constructor", "a&lt;b"]);
+  const axis = f.layout.xaxis as { tickvals: number[]; ticktext: string[]; range: number[] };
+  assert.deepEqual([axis.tickvals, axis.ticktext, axis.range], [[0, 1, 2], ["__proto__", "constructor", "a&lt;b"], [-0.5, 2.5]]);
+  assert.deepEqual(categoryAxis([]).axis.ticktext, [], "no dimension: no ticks, plotly's own range");
 });

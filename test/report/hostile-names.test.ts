@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { writeReport } from "../../src/index";
 import { tempDir } from "../helpers";
 import { launchChromium, screenshot, watchedPage } from "../browser";
-import { HOSTILE_USERS, hostileNamesLog } from "../dataset/hostile-names-log";
+import { HOSTILE_NAMES, HOSTILE_USERS, hostileNamesLog } from "../dataset/hostile-names-log";
 
 // One report of the 14 hostile dimension names (test/dataset/hostile-names-log.ts), from a log whose file name holds
 // a bidi override, opened in Chromium once for every test of this file.
@@ -95,6 +95,49 @@ test("a bidi override in a dimension name, a user id or a file name reverses not
   assert.ok((await page.locator("[data-figure=tuner-tags]").textContent())!.includes("rtl \\u202edesrever\\u202c then \\u202eopen"));
   await page.locator("#answers").scrollIntoViewIfNeeded();
   await screenshot(page, "report-hostile-bidi");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Per figure: its traces, the bars drawn (a path with an area or a baseline, not plotly's empty "M0,0Z"), the legend entries and the category tick labels shown. */
+function drawn(page: Page, figure: string) {
+  return page.evaluate((figure) => {
+    const el = document.querySelector(`[data-figure=${figure}]`)!;
+    // (no named function inside: tsx would wrap it in a helper the page does not have)
+    return {
+      traces: (el as unknown as { data: unknown[] }).data.length,
+      bars: Array.from(el.querySelectorAll(".barlayer .point path")).filter((p) => (p.getAttribute("d") ?? "M0,0Z") !== "M0,0Z").length,
+      lines: el.querySelectorAll(".scatterlayer .trace").length,
+      legend: Array.from(el.querySelectorAll(".legend .traces .legendtext")).map((t) => t.textContent ?? ""),
+      ticks: Array.from(el.querySelectorAll(".xtick text, .ytick text")).map((t) => t.textContent ?? "").filter((t) => !/^[−-]?[\d.]+%?$/.test(t)),
+    };
+  }, figure);
+}
+
+const PROTOTYPE_NAMES = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+
+test("dimensions named __proto__, constructor, toString or hasOwnProperty keep their bars, ticks and lines in every chart", async () => {
+  const { page, errors } = await openReport();
+  const n = HOSTILE_NAMES.length;
+  const tags = await drawn(page, "tuner-tags");
+  assert.equal(tags.bars, 4 * n, `tag rates: ${tags.bars} bars drawn of ${4 * n}`);
+  assert.equal(tags.ticks.length, n, `tag rates' tick labels: ${tags.ticks.join(" | ")}`);
+  for (const name of PROTOTYPE_NAMES) assert.ok(tags.ticks.includes(name), `tag rates: no tick ${name}`);
+  const quality = await drawn(page, "quality");
+  assert.equal(quality.bars, 5 * n, `quality: ${quality.bars} bars drawn of ${5 * n}`);
+  for (const name of PROTOTYPE_NAMES) assert.ok(quality.ticks.some((t) => t.startsWith(name)), `quality: no tick ${name}`);
+  // lines: the cohort curve (a band and a line a dimension) and a student's trajectory; a histogram per dimension
+  const cohort = await drawn(page, "cohort");
+  assert.deepEqual([cohort.traces, cohort.lines, cohort.legend.length], [2 * n, 2 * n, n]);
+  for (const name of PROTOTYPE_NAMES) assert.ok(cohort.legend.includes(name), `cohort legend: no ${name}`);
+  const trajectory = await drawn(page, "trajectory");
+  assert.deepEqual([trajectory.lines, trajectory.legend.length], [n, n]);
+  for (const [k, name] of HOSTILE_NAMES.entries()) {
+    if (!PROTOTYPE_NAMES.includes(name)) continue;
+    const h = await drawn(page, `histogram-${k}`);
+    assert.equal(h.bars, 10, `histogram of ${name}`);
+    assert.match(await page.locator(`[data-figure=histogram-${k}] .gtitle`).textContent() ?? "", new RegExp(`^${name} \\(n = 96\\)`));
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
