@@ -133,6 +133,9 @@ export * from "./stats/decile-bins";
 
 export * from "./figures/figure";
 export * from "./figures/category-axis";
+export * from "./figures/short-label";
+export * from "./figures/fit-width";
+export * from "./figures/legend-height";
 export * from "./figures/histogram-bins";
 export * from "./figures/histogram-figure";
 export * from "./figures/threshold-lines";

@@ -13,7 +13,7 @@ export interface Figure {
 export type Trace = { type: string; name?: string } & Record<string, unknown>;
 
 /** A plotly layout. */
-export type Layout = { title?: { text: string }; height?: number } & Record<string, unknown>;
+export type Layout = { title?: { text: string } & Record<string, unknown>; height?: number } & Record<string, unknown>;
 
 /** A vertical reference line at `x`, labelled: today's threshold on a feature axis. */
 export interface ReferenceLine {

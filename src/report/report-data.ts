@@ -24,6 +24,7 @@ import { replayFigure } from "../figures/replay-figure";
 import { dimensionColumn, MEDIA_FEATURES } from "../join/columns";
 import { finiteColumn } from "../analysis/finite-column";
 import { isolateText } from "../load/isolate-text";
+import { NAME_LABEL_LENGTH, shortName } from "../figures/short-label";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -132,7 +133,7 @@ function analysisParts(t: MetricsTables, rules: RulesConfig, options: ReportData
     improvers: { rows: improvers.slice(0, maxImprovers), total: improvers.length },
     figures: {
       quality: qualityFigure(analysis.quality),
-      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
+      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: shortName(d, NAME_LABEL_LENGTH), x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
     },

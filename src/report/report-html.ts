@@ -13,6 +13,12 @@ h1 { margin-top: 24px; } h2 { margin-top: 40px; border-bottom: 1px solid #ddd; p
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
 div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
+/* Nothing from the log widens the page: prose breaks a long word anywhere; a table wider than the page scrolls in its
+   own box; a name (a table's header or name cell, a picker's button, an option) is cut with an ellipsis, whole in its title. */
+h1, h2, h3, p, label { overflow-wrap: anywhere; } td { max-width: 36em; overflow-wrap: break-word; }
+.table-scroll { max-width: 100%; overflow-x: auto; } .table-scroll > table { width: max-content; } .name { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+select, #student-matches button { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } #student-matches button { max-width: 16em; }
+textarea { max-width: 100%; box-sizing: border-box; }
 `;
 
 /**

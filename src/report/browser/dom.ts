@@ -10,22 +10,36 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
+/** Columns whose cells are names from the log (or of the kit's features): one line, cut with an ellipsis, whole in the title. */
+const NAME_COLUMNS: ReadonlySet<string> = new Set(["dimension", "feature", "target", "user_id", "session_id", "file", "path"]);
+
 /**
  * A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). Headers do not
  * wrap; a column the kit knows gets a tooltip and a legend line in the table's caption (below it). A cell is its own
- * bidi paragraph; the items of a list in one are isolated (`isolateText`).
+ * bidi paragraph; the items of a list in one are isolated (`isolateText`). A header, and a cell of a name column
+ * (`dimension`, `user_id`, …), is cut with an ellipsis past 16em, its whole text in its title; the table sits in a
+ * box that scrolls sideways when it is wider than the page (the box is returned).
  */
-export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLTableElement {
+export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const legend = columnLegend(cols);
-  const th = (c: string) => h("th", { style: "white-space:nowrap", ...(Object.hasOwn(COLUMN_NOTES, c) ? { title: COLUMN_NOTES[c] } : {}) }, c);
+  const th = (c: string) => h("th", { style: "white-space:nowrap" }, nameSpan(c, Object.hasOwn(COLUMN_NOTES, c) ? COLUMN_NOTES[c] : c));
+  const td = (c: string, v: unknown) => {
+    const text = cellText(isolateItems(v));
+    return h("td", {}, NAME_COLUMNS.has(c) && typeof v === "string" ? nameSpan(text, text) : text);
+  };
   // Rows appended one by one: no argument list grows with the table.
   const body = h("tbody");
-  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => h("td", {}, cellText(isolateItems((r as Record<string, unknown>)[c]))))));
-  return h("table", {},
+  for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => td(c, (r as Record<string, unknown>)[c]))));
+  return h("div", { class: "table-scroll" }, h("table", {},
     legend.length ? h("caption", { style: "caption-side:bottom;text-align:left;font-size:12px;color:#666" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null,
     h("thead", {}, h("tr", {}, ...cols.map(th))),
-    body);
+    body));
+}
+
+/** A name on one line, cut with an ellipsis when longer than its box (CSS `.name`), `title` shown on hover. */
+function nameSpan(text: string, title: string): HTMLElement {
+  return h("span", { class: "name", title }, text);
 }
 
 /** A list's strings isolated from each other (a bidi override in one item cannot reorder the next); anything else as it is. */

@@ -8,6 +8,7 @@ import { decodeScoringInput } from "../../rules/scoring-input-json";
 import { trajectoryTraces } from "../../figures/trajectory-traces";
 import { scoreThresholdLines } from "../../figures/threshold-lines";
 import { referenceLines } from "../../figures/figure";
+import { fitWidth } from "../../figures/fit-width";
 import { h, pct, recordsTable } from "./dom";
 import { tunerWidget, type TunerApi } from "./tuner-widget";
 import { studentIndex } from "./student-index";
@@ -25,9 +26,11 @@ const tunerInput = decodeScoringInput(data.tuner);
 performance.mark("metrics-kit:decoded");
 const CONFIG = { responsive: true, displaylogo: false };
 
+/** Draws a figure into its box, laid out for the box's width (`fitWidth`: a phone gets the legend below the plot). */
 function plot(el: HTMLElement, fig: Figure): void {
   el.classList.add("figure");
-  void Plotly.react(el, fig.data, fig.layout, CONFIG);
+  const fitted = fitWidth(fig, el.clientWidth);
+  void Plotly.react(el, fitted.data, fitted.layout, CONFIG);
 }
 
 /** Figures waiting for their box to be in the page (plotly sizes a detached box at its default 700 px). */
@@ -98,7 +101,7 @@ function showMatches(): void {
   let n = 0;
   for (const id of data.students.ids) if (id.toLowerCase().includes(q) && n++ < 20) found.push(id);
   matches.replaceChildren(h("span", { class: "muted" }, `${n} match${n === 1 ? "" : "es"}${n > 20 ? " (first 20)" : ""}: `), ...found.map((id) => {
-    const b = h("button", { type: "button", "data-user": id }, id);
+    const b = h("button", { type: "button", "data-user": id, title: id }, id);
     b.addEventListener("click", () => drawStudent(id));
     return b;
   }));

@@ -125,7 +125,8 @@ function thresholdControls(input: ScoringInput, today: RulesConfig, start: Rules
     on?.addEventListener("change", () => changed(setThreshold(current(), t.path, on.checked ? Number(range.value) : null)));
     return h("tr", {}, h("td", {}, t.label), h("td", {}, h("code", {}, t.path)), h("td", {}, on ?? "", range), h("td", {}, number), h("td", {}, value === null ? "unset" : String(value)));
   });
-  const table = h("table", { class: "controls" }, h("thead", {}, h("tr", {}, ...["threshold", "path", "slider", "value", "today"].map((c) => h("th", {}, c)))), h("tbody", {}, ...rows));
+  // In a box that scrolls sideways: a slider and a number field a row are wider than a phone.
+  const table = h("div", { class: "table-scroll" }, h("table", { class: "controls" }, h("thead", {}, h("tr", {}, ...["threshold", "path", "slider", "value", "today"].map((c) => h("th", {}, c)))), h("tbody", {}, ...rows)));
   const reset = (rules: RulesConfig) => {
     for (const [path, c] of controls) {
       const v = getThreshold(rules, path);
