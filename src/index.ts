@@ -17,7 +17,6 @@ export * from "./schema/expected-range";
 
 export * from "./load/load-issue";
 export * from "./load/terminal-safe";
-export * from "./load/bidi-controls";
 export * from "./load/isolate-text";
 export * from "./load/python-json";
 export * from "./load/line-source";

@@ -1,4 +1,4 @@
-import { escapeBidi } from "../load/bidi-controls";
+import { terminalSafe } from "../load/terminal-safe";
 
 /**
  * A plotly figure as plain JSON: what `Plotly.newPlot` takes and what the `application/vnd.plotly.v1+json` output
@@ -42,12 +42,14 @@ export function baseLayout(title: string, x: string, y: string, extra: Record<st
 
 /**
  * Text taken from a log, made safe for plotly's labels: plotly reads a few HTML-like tags (`<b>`, `<a href>`, …) in
- * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves; and a chart's
- * SVG text cannot isolate a name from the label around it, so every bidirectional formatting character (an override
- * would reverse the rest of the label) is written as its escape, `\u202e` (`escapeBidi`).
+ * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves. And every
+ * control character is written as its escape, as on a terminal (`terminalSafe`: `\x1b`, `\u202e`): a chart's SVG
+ * text cannot isolate a name from the label around it (a bidi override would reverse the rest of the label), and a
+ * C0 control is not allowed in the SVG that plotly's `toImage` renders (the PNG download and the notebooks' PNG
+ * would fail).
  *
- * @example plotlyText("<b>\u202eA") // "&lt;b&gt;\\u202eA"
+ * @example plotlyText("<b>\u202eA\u001b") // "&lt;b&gt;\\u202eA\\x1b"
  */
 export function plotlyText(s: string): string {
-  return escapeBidi(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  return terminalSafe(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }

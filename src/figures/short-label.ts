@@ -1,5 +1,5 @@
 import { plotlyText } from "./figure";
-import { escapeBidi } from "../load/bidi-controls";
+import { terminalSafe } from "../load/terminal-safe";
 
 /** The longest tick label of a dimension, in characters (code points), before it is cut with an ellipsis. */
 export const TICK_LABEL_LENGTH = 20;
@@ -18,14 +18,14 @@ export function shortLabel(text: string, max: number): string {
 }
 
 /**
- * A name from the log cut for a chart: its bidi controls written as escapes (`escapeBidi`, as the chart shows them),
- * then cut to `max` characters (`shortLabel`). For a caller that escapes the text for plotly itself (a histogram's
+ * A name from the log cut for a chart: its control characters written as escapes (`terminalSafe`, as the chart
+ * shows them), then cut to `max` characters (`shortLabel`). For a caller that escapes the text for plotly itself (a histogram's
  * title); else `plotlyLabel`.
  *
  * @example shortName("a\u202eb", 4) // "a\\u…"
  */
 export function shortName(text: string, max: number): string {
-  return shortLabel(escapeBidi(text), max);
+  return shortLabel(terminalSafe(text), max);
 }
 
 /**

@@ -1,16 +1,15 @@
-import { BIDI_CONTROL_CLASS } from "./bidi-controls";
-
 /**
- * C0 controls (newline and tab included), DEL, C1 controls, the line and paragraph separators, and every
- * bidirectional formatting character (marks, embeddings, overrides, isolates) that reorders a line.
+ * C0 controls (newline and tab included), DEL, C1 controls, the line and paragraph separators, and every Unicode
+ * bidirectional formatting character that reorders a line: the marks (ALM U+061C, LRM U+200E, RLM U+200F), the
+ * embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).
  */
-const CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI_CONTROL_CLASS}]`, "g");
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text from a log made safe to print on a terminal: every control character (an escape sequence's ESC, a carriage
  * return, a newline, a line separator, a bidirectional mark, override or isolate) is written as `\xHH` or
  * `\uHHHH`, so log content can neither move the cursor, recolour the screen, reorder the line nor forge lines of
- * output.
+ * output. Chart labels show the same escapes (`plotlyText`).
  *
  * @example terminalSafe("u\u001b[31m1") // "u\\x1b[31m1"
  * @example terminalSafe("u\u200f1") // "u\\u200f1"

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeBidi, isolateText, terminalSafe, plotlyText } from "../../src/index";
+import { isolateText, terminalSafe, plotlyText } from "../../src/index";
 
 test("isolateText wraps a name in FSI … PDI, balanced: a stray PDI is dropped, isolates left open are closed", () => {
   assert.equal(isolateText("表达清晰度"), "\u2068表达清晰度\u2069");
@@ -10,11 +10,11 @@ test("isolateText wraps a name in FSI … PDI, balanced: a stray PDI is dropped,
   assert.equal(isolateText(""), "\u2068\u2069");
 });
 
-test("escapeBidi and plotlyText write every bidi mark, embedding, override and isolate as its escape", () => {
+test("plotlyText writes every bidi mark, embedding, override and isolate, and every C0/C1 control, as its escape", () => {
   const all = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-  assert.equal(escapeBidi(`a${all}b`), "a\\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069b");
-  assert.equal(plotlyText("<b>\u202eA"), "&lt;b&gt;\\u202eA");
-  assert.equal(escapeBidi("אב 表达"), "אב 表达", "letters of any script stay");
+  assert.equal(plotlyText(`a${all}b`), "a\\u061c\\u200e\\u200f\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069b");
+  assert.equal(plotlyText("<b>\u202eA\u001b[2J\b\u009b"), "&lt;b&gt;\\u202eA\\x1b[2J\\x08\\x9b");
+  assert.equal(plotlyText("אב 表达 & x"), "אב 表达 &amp; x", "letters of any script stay");
 });
 
 test("terminalSafe escapes the bidi marks (LRM, RLM, ALM) and the line and paragraph separators too", () => {

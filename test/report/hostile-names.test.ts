@@ -214,3 +214,13 @@ for (const width of [1280, 390]) {
     await page.close();
   });
 }
+
+test("every chart of the hostile report downloads as a PNG (plotly's toImage, the modebar's camera): no control character in its SVG", async () => {
+  const { page, errors } = await openReport();
+  const results = await page.evaluate(`Promise.all(Array.from(document.querySelectorAll("[data-figure]")).map((el) =>
+    Plotly.toImage(el, { format: "png", width: 600, height: 400 }).then((url) => [el.getAttribute("data-figure"), url.length], (e) => [el.getAttribute("data-figure"), String(e && e.type || e)])))`) as [string, number | string][];
+  assert.equal(results.length, 24);
+  assert.deepEqual(results.filter(([, r]) => typeof r !== "number" || r < 1000), [], "figures whose PNG failed");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
