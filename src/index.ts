@@ -17,6 +17,7 @@ export * from "./schema/expected-range";
 
 export * from "./load/load-issue";
 export * from "./load/terminal-safe";
+export * from "./load/isolate-text";
 export * from "./load/python-json";
 export * from "./load/line-source";
 export * from "./load/schema-drift";
@@ -124,10 +125,16 @@ export * from "./analysis/dimension-evidence";
 export * from "./analysis/retest-reliability";
 export * from "./analysis/quality-verdict";
 export * from "./analysis/plain-answers";
+export * from "./analysis/format-analysis";
+export * from "./analysis/format-replay";
 
 export * from "./stats/decile-bins";
 
 export * from "./figures/figure";
+export * from "./figures/category-axis";
+export * from "./figures/short-label";
+export * from "./figures/fit-width";
+export * from "./figures/legend-height";
 export * from "./figures/histogram-bins";
 export * from "./figures/histogram-figure";
 export * from "./figures/threshold-lines";
@@ -162,6 +169,7 @@ export * from "./report/report-data";
 export * from "./report/report-app-source";
 export * from "./report/report-html";
 export * from "./report/write-report";
+export * from "./report/report-line";
 export * from "./generate/write-log";
 
 export * from "./dataset/table-names";

@@ -2,6 +2,7 @@ import type { RulesConfig } from "../rules/rules-config";
 import type { Analysis } from "./analyze";
 import type { BinnedMean } from "../stats/decile-bins";
 import { builtFrom } from "./dimension-evidence";
+import { terminalLines } from "../load/terminal-safe";
 
 /** The analysts' three questions, each answered in a short paragraph with its numbers. */
 export interface PlainAnswers {
@@ -19,6 +20,11 @@ export interface PlainAnswersOptions {
   topStudents?: number;
   /** Links listed per dimension (strongest significant |ρ| first). Default 2. */
   topLinks?: number;
+  /**
+   * How a name from the log (a dimension, a user id) is written into the answers. Default as it is; the HTML report
+   * passes `isolateText`, so that a name's bidirectional override cannot reverse the paragraph around it.
+   */
+  name?: (name: string) => string;
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -33,11 +39,12 @@ const list = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "none");
  * @example plainAnswers(analyze(t), defaultRules()).quality // "3 of 4 dimensions discriminate (ok or …) …"
  */
 export function plainAnswers(analysis: Analysis, rules: RulesConfig, options: PlainAnswersOptions = {}): PlainAnswers {
-  return { quality: qualityAnswer(analysis), features: featuresAnswer(analysis, rules, options.topLinks ?? 2), progress: progressAnswer(analysis, options.topStudents ?? 5) };
+  const name = options.name ?? ((n: string) => n);
+  return { quality: qualityAnswer(analysis, name), features: featuresAnswer(analysis, rules, options.topLinks ?? 2, name), progress: progressAnswer(analysis, options.topStudents ?? 5, name) };
 }
 
-function qualityAnswer(a: Analysis): string {
-  const dims = Object.entries(a.quality.dimensions);
+function qualityAnswer(a: Analysis, name: (n: string) => string): string {
+  const dims = Object.entries(a.quality.dimensions).map(([n, d]) => [name(n), d] as const);
   const by = (v: string) => dims.filter(([, d]) => d.verdict === v);
   const ok = by("ok").map(([n, d]) => `${n} (ICC ${d.retest_icc === null ? "n/a" : f2(d.retest_icc)}, partial item–rest r ${d.partial_item_rest_r === null ? "n/a" : f2(d.partial_item_rest_r)}${d.supported ? `, tracks ${d.evidence.find((e) => e.supports)!.feature}` : ""})`);
   const conc = by("concentrated").map(([n, d]) => `${n} (${d.reasons.find((r) => /ceiling|floor|values|narrow/.test(r))?.split(" (")[0] ?? "concentrated"})`);
@@ -49,11 +56,11 @@ function qualityAnswer(a: Analysis): string {
     `Arbitrary — unstable for the same student and unrelated to anything observable: ${list(arb)}.`,
   ];
   if (len.length) parts.push(`Partly a length rule — the score rises with the amount said, whatever the skill: ${list(len)}.`);
-  if (a.unreachable_tags.length) parts.push(`Never fires by construction: ${a.unreachable_tags.map((u) => `the ${u.tag} ${u.tag === "task" ? "" : "tag "}of ${u.dimension} (${u.reason.split(":")[0]})`).join("; ")}.`);
+  if (a.unreachable_tags.length) parts.push(`Never fires by construction: ${a.unreachable_tags.map((u) => `the ${u.tag} ${u.tag === "task" ? "" : "tag "}of ${name(u.dimension)} (${u.reason.split(":")[0]})`).join("; ")}.`);
   return parts.join(" ");
 }
 
-function featuresAnswer(a: Analysis, rules: RulesConfig, top: number): string {
+function featuresAnswer(a: Analysis, rules: RulesConfig, top: number, name: (n: string) => string): string {
   const dims = Object.keys(a.quality.dimensions);
   const significant = a.links.filter((l) => l.significant);
   const parts = [`${significant.length} of ${a.links.length} feature links are significant (Benjamini–Hochberg q < 0.05).`];
@@ -64,7 +71,7 @@ function featuresAnswer(a: Analysis, rules: RulesConfig, top: number): string {
     const inputs = mine.filter((l) => own.includes(l.feature)).slice(0, top);
     const words = best.map((l) => `${l.feature} (ρ = ${f2(l.spearman)}${l.partial_spearman === null ? "" : `, ${f2(l.partial_spearman)} at equal length`})`);
     const rule = inputs.length ? `; with what the rule is built from: ${inputs.map((l) => `${l.feature} ρ = ${f2(l.spearman)}`).join(", ")}` : "";
-    parts.push(`${d}: ${best.length ? words.join(", ") : "no independent feature matches it"}${rule}.`);
+    parts.push(`${name(d)}: ${best.length ? words.join(", ") : "no independent feature matches it"}${rule}.`);
   }
   const c = rules.clarity;
   const cuts: [string, string, number[]][] = [
@@ -80,7 +87,7 @@ function featuresAnswer(a: Analysis, rules: RulesConfig, top: number): string {
     const step = link ? steepestStep(link.bins) : undefined;
     if (!step) continue;
     const inside = at.filter((t) => t > step.from && t <= step.to);
-    parts.push(`Mean ${target} changes most (${step.change > 0 ? "+" : ""}${step.change.toFixed(1)}) from ${feature} ≤ ${fmt(step.from)} to ≤ ${fmt(step.to)}; today's cut-off${at.length > 1 ? "s" : ""} ${at.map(fmt).join(" / ")} ${inside.length ? `— ${inside.map(fmt).join(", ")} sits in that step` : "sit outside that step"}.`);
+    parts.push(`Mean ${name(target)} changes most (${step.change > 0 ? "+" : ""}${step.change.toFixed(1)}) from ${feature} ≤ ${fmt(step.from)} to ≤ ${fmt(step.to)}; today's cut-off${at.length > 1 ? "s" : ""} ${at.map(fmt).join(" / ")} ${inside.length ? `— ${inside.map(fmt).join(", ")} sits in that step` : "sit outside that step"}.`);
   }
   if (Object.keys(rules.media).length === 0) parts.push("No media feature has a threshold today: the links above are where one could go.");
   return parts.join(" ");
@@ -98,36 +105,29 @@ export function steepestStep(bins: readonly BinnedMean[]): { from: number; to: n
 
 const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "the lowest");
 
-function progressAnswer(a: Analysis, top: number): string {
+function progressAnswer(a: Analysis, top: number, name: (n: string) => string): string {
   const p = a.progress;
   const parts = [`${p.students} students have at least 3 sessions.`];
   for (const [d, cohort] of Object.entries(p.dimensions)) {
     const up = p.changes.filter((c) => c.dimension === d && c.improved).sort((x, y) => (y.rci ?? 0) - (x.rci ?? 0));
-    const names = up.slice(0, top).map((c) => c.user_id).join(", ");
+    const names = up.slice(0, top).map((c) => name(c.user_id)).join(", ");
     const trend = Number.isFinite(cohort.mean_change_per_session) ? `; the cohort moves ${cohort.mean_change_per_session >= 0 ? "+" : ""}${cohort.mean_change_per_session.toFixed(2)} per session${cohort.improved ? ", reliably up" : ""}` : "";
-    parts.push(`${d}: ${up.length} improved beyond measurement error (RCI > 1.96)${up.length ? ` — ${names}${up.length > top ? ", …" : ""}` : ""}${trend}.`);
+    parts.push(`${name(d)}: ${up.length} improved beyond measurement error (RCI > 1.96)${up.length ? ` — ${names}${up.length > top ? ", …" : ""}` : ""}${trend}.`);
   }
   return parts.join(" ");
 }
 
 /**
- * The three answers, one numbered line a question (what `metrics-kit analyze` prints under "In plain words").
- *
- * @example plainAnswerLines(plainAnswers(analyze(t), defaultRules())).length // 3
- */
-export function plainAnswerLines(answers: PlainAnswers): string[] {
-  return [
-    `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
-    `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
-    `3. Who improved, on what? ${answers.progress}`,
-  ];
-}
-
-/**
- * The three answers as text, one numbered line a question (`plainAnswerLines` joined).
+ * The three answers as text, one numbered line a question (what `metrics-kit analyze` prints under "In plain
+ * words"). The names they quote from the log (dimensions, user ids) are `terminalSafe`; `plainAnswers` keeps them
+ * as they are (for JSON and the report).
  *
  * @example formatPlainAnswers(plainAnswers(analyze(t), defaultRules())).split("\n").length // 3
  */
 export function formatPlainAnswers(answers: PlainAnswers): string {
-  return plainAnswerLines(answers).join("\n");
+  return terminalLines([
+    `1. Which dimensions discriminate, which are concentrated or arbitrary? ${answers.quality}`,
+    `2. Do the features match the dimensions and today's thresholds? ${answers.features}`,
+    `3. Who improved, on what? ${answers.progress}`,
+  ]);
 }

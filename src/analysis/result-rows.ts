@@ -43,6 +43,8 @@ export function progressRows(progress: ProgressReport) {
 export interface StudentRowsOptions {
   /** Only students who improved reliably on at least one dimension. Default false. */
   improvedOnly?: boolean;
+  /** How each dimension name is written into the `improved` list. Default as it is; the HTML report isolates them (`isolateText`). */
+  name?: (name: string) => string;
 }
 
 /**
@@ -54,8 +56,9 @@ export interface StudentRowsOptions {
  */
 export function studentRows(progress: ProgressReport, options: StudentRowsOptions = {}) {
   const students = options.improvedOnly ? progress.by_student.filter((s) => s.improved.length > 0) : progress.by_student;
+  const name = options.name ?? ((n: string) => n);
   return students.map((s) => {
-    const row: Record<string, string | number> = { user_id: s.user_id, sessions: s.sessions, improved: s.improved.join(", ") || "—" };
+    const row: Record<string, string | number> = { user_id: s.user_id, sessions: s.sessions, improved: s.improved.map(name).join(", ") || "—" };
     for (const [dimension, c] of Object.entries(s.changes)) row[`change: ${dimension}`] = `${c.first} → ${c.last}${c.rci === null ? "" : ` (RCI ${c.rci.toFixed(2)})`}`;
     return row;
   });

@@ -15,12 +15,9 @@ export function reportCommand(): Command {
       const { writeFilteredReport } = await import("./filtered-report");
       const { readRules } = await import("../rules/rules-file");
       const { cacheFromOptions } = await import("./cache-options");
-      const { terminalLines } = await import("../load/terminal-safe");
       const { data, bytes } = await writeFilteredReport(logs, o.out, { rules: readRules(o.rules), title: o.title, force: Boolean(o.force), read: cacheFromOptions(o), inputs: o.rules !== undefined ? [o.rules] : [] }, o);
-      const s = data.summary;
+      const { reportLine } = await import("../report/report-line");
       // With --out - the HTML is stdout: the summary line goes to stderr.
-      // Dimension names come from the log: escaped, so that they cannot drive the terminal.
-      (o.out === "-" ? process.stderr : process.stdout).write(terminalLines([`${o.out} (${(bytes / 1e6).toFixed(1)} MB): ${s.sessions} sessions, ${s.users} users, ${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings; ` +
-        `verdicts: ${data.quality.map((q) => `${q.dimension} ${q.verdict}`).join(", ")}`]));
+      (o.out === "-" ? process.stderr : process.stdout).write(`${reportLine(o.out, bytes, data)}\n`);
     });
 }

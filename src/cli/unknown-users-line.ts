@@ -14,5 +14,5 @@ export function unknownUsersLine(data: MetricsData, users: readonly string[] | u
   const unknown = users ? unknownUsers(data, users) : [];
   if (unknown.length === 0) return undefined;
   const shown = unknown.slice(0, SHOWN).map((u) => JSON.stringify(u)).join(", ");
-  return terminalLines([`metrics-kit: ${option}: ${unknown.length} of ${new Set(users).size} ids match no student in the logs: ${shown}${unknown.length > SHOWN ? ", …" : ""}`]);
+  return `${terminalLines([`metrics-kit: ${option}: ${unknown.length} of ${new Set(users).size} ids match no student in the logs: ${shown}${unknown.length > SHOWN ? ", …" : ""}`])}\n`;
 }

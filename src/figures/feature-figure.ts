@@ -8,6 +8,7 @@ import { requireColumns } from "../join/column-values";
 import { finiteColumn } from "../analysis/finite-column";
 import { isTextFeature, textFeatureValues } from "../analysis/text-features";
 import { baseLayout, plotlyText, referenceLines, type Figure, type ReferenceLine } from "./figure";
+import { NAME_LABEL_LENGTH, plotlyLabel } from "./short-label";
 
 export interface FeatureFigureOptions {
   /** Vertical reference lines on the feature axis (see `thresholdLines`). */
@@ -22,7 +23,7 @@ export interface FeatureFigureOptions {
 /**
  * A feature against a target: a seeded sample of the sessions as points, the target's mean per feature decile
  * (every complete pair) as a line, and today's thresholds as dashed lines. Sessions missing either column are
- * counted in the title. `feature` is a column or a text feature of the analysis (`diagnostics.answers`). `target` is a dimension name (its column is `dimensionColumn(target)`) or, when the table has no
+ * counted in the title (a long dimension name cut with an ellipsis: `plotlyLabel`). `feature` is a column or a text feature of the analysis (`diagnostics.answers`). `target` is a dimension name (its column is `dimensionColumn(target)`) or, when the table has no
  * such dimension, a column name (`overall_score`). A column the table lacks throws a `NoColumnError` naming the
  * nearest one.
  *
@@ -39,7 +40,7 @@ export function featureFigure(table: aq.ColumnTable, feature: string, target: st
       { type: "scatter", mode: "markers", name: pick.length < x.length ? `sessions (${pick.length} of ${x.length})` : "sessions", x: pick.map((i) => x[i]), y: pick.map((i) => y[i]), marker: { size: 4, opacity: 0.35, color: "#4c78a8" } },
       { type: "scatter", mode: "lines+markers", name: "mean per decile", x: bins.map((b) => b.upper), y: bins.map((b) => b.mean), text: bins.map((b) => `n = ${b.n}`), line: { color: "#f58518", width: 3 } },
     ],
-    layout: { ...baseLayout(`${plotlyText(title ?? `${target} against ${feature}`)} (n = ${x.length}${missing ? `, missing ${missing}` : ""})`, plotlyText(feature), plotlyText(target)), ...referenceLines(lines) },
+    layout: { ...baseLayout(`${title === undefined ? `${plotlyLabel(target, NAME_LABEL_LENGTH)} against ${plotlyText(feature)}` : plotlyText(title)} (n = ${x.length}${missing ? `, missing ${missing}` : ""})`, plotlyText(feature), plotlyLabel(target, NAME_LABEL_LENGTH)), ...referenceLines(lines) },
   };
 }
 

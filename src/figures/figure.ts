@@ -1,4 +1,4 @@
-import { displaySafe } from "../load/terminal-safe";
+import { terminalSafe } from "../load/terminal-safe";
 
 /**
  * A plotly figure as plain JSON: what `Plotly.newPlot` takes and what the `application/vnd.plotly.v1+json` output
@@ -13,7 +13,7 @@ export interface Figure {
 export type Trace = { type: string; name?: string } & Record<string, unknown>;
 
 /** A plotly layout. */
-export type Layout = { title?: { text: string }; height?: number } & Record<string, unknown>;
+export type Layout = { title?: { text: string } & Record<string, unknown>; height?: number } & Record<string, unknown>;
 
 /** A vertical reference line at `x`, labelled: today's threshold on a feature axis. */
 export interface ReferenceLine {
@@ -40,43 +40,16 @@ export function baseLayout(title: string, x: string, y: string, extra: Record<st
   return { title: { text: title }, xaxis: { title: { text: x } }, yaxis: { title: { text: y } }, margin: { l: 60, r: 20, t: 60, b: 50 }, height: 380, ...extra };
 }
 
-/** The longest label `plotlyText` gives, in characters. */
-export const LABEL_MAX = 120;
-
 /**
  * Text taken from a log, made safe for plotly's labels: plotly reads a few HTML-like tags (`<b>`, `<a href>`, …) in
- * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves; control
- * characters and bidirectional overrides are shown, not obeyed (`displaySafe`). Text past `LABEL_MAX` characters is
- * cut to that with an ellipsis: a 3,000-character dimension name would otherwise push a chart off the page.
+ * titles, names and tick labels, so `&`, `<` and `>` are written as entities and shown as themselves. And every
+ * control character is written as its escape, as on a terminal (`terminalSafe`: `\x1b`, `\u202e`): a chart's SVG
+ * text cannot isolate a name from the label around it (a bidi override would reverse the rest of the label), and a
+ * C0 control is not allowed in the SVG that plotly's `toImage` renders (the PNG download and the notebooks' PNG
+ * would fail).
+ *
+ * @example plotlyText("<b>\u202eA\u001b") // "&lt;b&gt;\\u202eA\\x1b"
  */
 export function plotlyText(s: string): string {
-  return shortText(displaySafe(s), LABEL_MAX).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** The longest tick label `tickText` gives, in characters: 14 rotated labels then stay clear of each other. */
-export const TICK_MAX = 24;
-
-/** A name from a log as a tick label: `plotlyText`, cut to `TICK_MAX` characters. */
-export function tickText(s: string): string {
-  return plotlyText(shortText(s, TICK_MAX));
-}
-
-/** `s` cut to `max` characters (code points), the last an ellipsis, when it is longer. */
-export function shortText(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const chars = [...s];
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/**
- * An x axis of categories named from a log (dimensions), as positions 0, 1, … with the names as tick labels. Plotly
- * keeps category names as keys of plain objects, so on a category axis a dimension named `__proto__` or
- * `constructor` loses its bars; positions cannot collide. Give `x` to the traces, `axis` to the layout's `xaxis`.
- *
- * @example const c = categoryAxis(["a", "constructor"]); // c.x = [0, 1], c.axis.ticktext = ["a", "constructor"]
- */
-export function categoryAxis(labels: readonly string[], title: string): { x: number[]; axis: Record<string, unknown> } {
-  const x = labels.map((_, k) => k);
-  // automargin: rotated labels get the room below the plot they need, clear of the axis title.
-  return { x, axis: { title: { text: title }, tickmode: "array", tickvals: x, ticktext: [...labels], range: [-0.5, labels.length - 0.5], zeroline: false, showgrid: false, automargin: true } };
+  return terminalSafe(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }

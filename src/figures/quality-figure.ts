@@ -1,20 +1,26 @@
 import type { DimensionQualityReport } from "../analysis/dimension-quality";
-import { baseLayout, categoryAxis, tickText, type Figure } from "./figure";
+import { baseLayout, plotlyText, type Figure } from "./figure";
+import { categoryAxis } from "./category-axis";
+import { plotlyLabel, TICK_LABEL_LENGTH } from "./short-label";
 
 const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45756" } as const;
 
 /**
  * Dimension quality at a glance: per dimension (labelled with its verdict), the item–rest r, the test–retest r,
- * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on a 0–1 axis.
+ * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on a 0–1 axis, as
+ * horizontal bars. The dimensions are placed by position (`categoryAxis`): every name is drawn (`__proto__` and
+ * `constructor` too) and no label overlaps another at any count; a long name is cut (`plotlyLabel`), the hover
+ * gives it whole.
  *
  * @example qualityFigure(dimensionQuality(t.sessions, t.dimensions))
  */
 export function qualityFigure(report: DimensionQualityReport): Figure {
   const names = Object.keys(report.dimensions);
-  const labels = names.map((n) => `${tickText(n)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
-  const { x, axis } = categoryAxis(labels, "dimension (verdict)");
+  const labels = names.map((n) => `${plotlyLabel(n, TICK_LABEL_LENGTH)}<br><span style="color:${VERDICT_COLOR[report.dimensions[n].verdict]}">${report.dimensions[n].verdict}</span>`);
+  const { positions, axis, height } = categoryAxis(labels, { rowHeight: 42 });
+  const hover = names.map(plotlyText);
   const metric = (key: "item_rest_r" | "retest_r" | "ceiling_share" | "floor_share" | "entropy", name: string, color: string) => ({
-    type: "bar", name, x, y: names.map((n) => report.dimensions[n][key]), marker: { color },
+    type: "bar", orientation: "h", name, y: positions, x: names.map((n) => report.dimensions[n][key]), hovertext: hover, hoverinfo: "text+x+name", marker: { color },
   });
   return {
     data: [
@@ -24,6 +30,8 @@ export function qualityFigure(report: DimensionQualityReport): Figure {
       metric("floor_share", "share at floor", "#b279a2"),
       metric("entropy", "normalised entropy", "#9d755d"),
     ],
-    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "dimension (verdict)", "value", { barmode: "group", height: 460, xaxis: axis, yaxis: { title: { text: "value" }, range: [-0.2, 1] } }),
+    layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "value", "", {
+      barmode: "group", height, xaxis: { title: { text: "value" }, range: [-0.2, 1], automargin: true }, yaxis: axis,
+    }),
   };
 }

@@ -1,43 +1,34 @@
-/** C0 controls (newline and tab included), DEL, C1 controls, and the bidirectional overrides that reorder a line. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls (newline and tab included), DEL, C1 controls, the line and paragraph separators, and every Unicode
+ * bidirectional formatting character that reorders a line: the marks (ALM U+061C, LRM U+200E, RLM U+200F), the
+ * embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text from a log made safe to print on a terminal: every control character (an escape sequence's ESC, a carriage
- * return, a newline, a bidirectional override) is written as `\xHH` or `\uHHHH`, so log content can neither
- * move the cursor, recolour the screen nor forge lines of output.
+ * return, a newline, a line separator, a bidirectional mark, override or isolate) is written as `\xHH` or
+ * `\uHHHH`, so log content can neither move the cursor, recolour the screen, reorder the line nor forge lines of
+ * output. Chart labels show the same escapes (`plotlyText`).
  *
  * @example terminalSafe("u\u001b[31m1") // "u\\x1b[31m1"
+ * @example terminalSafe("u\u200f1") // "u\\u200f1"
  */
 export function terminalSafe(text: string): string {
-  return text.replace(CONTROL, escaped);
-}
-
-/** A character as `\xHH` (up to U+00FF) or `\uHHHH`. */
-function escaped(c: string): string {
-  const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-
-/** `CONTROL` but for newline and tab, which a page or a chart label shows as white space. */
-const DISPLAY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from a log made safe to show in a page, a table or a chart: the bidirectional overrides and isolates (which
- * would reverse the text after them, a name and a verdict swapping places) and the other control characters are
- * written as `\uHHHH`/`\xHH`, visible; newlines and tabs stay.
- *
- * @example displaySafe("ok\u202edab") // "ok\\u202edab"
- */
-export function displaySafe(text: string): string {
-  return text.replace(DISPLAY_CONTROL, escaped);
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /**
- * Lines of a command's text output, each made terminal-safe (a line break inside one is escaped, so text from a log
- * cannot forge a line), joined by newlines with a final one.
+ * Lines of human-readable output joined with newlines, each made `terminalSafe`: what every text formatter of the
+ * CLI (`formatSummary`, `formatAnalysis`, `formatReplay`, `reportLine`, …) returns, so that whatever a line quotes
+ * from the log (a dimension name, a user id, a file name, a message) is escaped once, where the text is made. The
+ * lines themselves must not hold a newline: one inside a line is escaped like any other control.
  *
- * @example terminalLines(["a", "b\u001b[2J"]) // "a\nb\\x1b[2J\n"
+ * @example terminalLines(["dimensions:", "  d\u001b[2J: ok"]) // "dimensions:\n  d\\x1b[2J: ok"
  */
 export function terminalLines(lines: readonly string[]): string {
-  return `${lines.map(terminalSafe).join("\n")}\n`;
+  return lines.map(terminalSafe).join("\n");
 }

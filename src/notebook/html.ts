@@ -1,8 +1,6 @@
-import { displaySafe } from "../load/terminal-safe";
-
-/** Escapes text for HTML content and attribute values; control characters and bidirectional overrides are shown (`displaySafe`). */
+/** Escapes text for HTML content and attribute values. */
 export function escapeHtml(s: string): string {
-  return displaySafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /**

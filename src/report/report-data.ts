@@ -23,6 +23,8 @@ import { cohortFigure } from "../figures/cohort-figure";
 import { replayFigure } from "../figures/replay-figure";
 import { dimensionColumn, MEDIA_FEATURES } from "../join/columns";
 import { finiteColumn } from "../analysis/finite-column";
+import { isolateText } from "../load/isolate-text";
+import { NAME_LABEL_LENGTH, shortName } from "../figures/short-label";
 
 /** Everything the HTML report shows, as JSON: the page's script reads it and draws. */
 export interface ReportData {
@@ -34,11 +36,11 @@ export interface ReportData {
   cronbach_alpha: number | null;
   links: ReturnType<typeof linkRows>;
   progress: ReturnType<typeof progressRows>;
-  /** The analysts' three questions answered in words (`plainAnswers`). */
+  /** The analysts' three questions answered in words (`plainAnswers`, every name from the log in an isolate: `isolateText`). */
   answers: PlainAnswers;
   /** Tags and tasks no possible score can reach under the rules (`unreachable_tags`). */
   unreachable: UnreachableTag[];
-  /** Which student improved on what: `studentRows` of the students with a reliable improvement, at most `maxImprovers`. */
+  /** Which student improved on what: `studentRows` of the students with a reliable improvement (names isolated), at most `maxImprovers`. */
   improvers: { rows: ReturnType<typeof studentRows>; total: number };
   figures: { quality: Figure; histograms: Figure[]; features: Figure[]; cohort: Figure; replay: Figure };
   /**
@@ -118,18 +120,20 @@ function analysisParts(t: MetricsTables, rules: RulesConfig, options: ReportData
     ...clarity.map((f) => featureFigure(t.joined, f, rules.clarity.dimension, { lines: thresholdLines(rules, f), sample })),
     ...strongest.map((l) => featureFigure(t.joined, l.feature, l.target, { lines: thresholdLines(rules, l.feature), sample })),
   ];
-  const improvers = studentRows(analysis.progress, { improvedOnly: true });
+  // Names written into text the page shows as is (answers, lists of dimensions) are isolated: a bidi override in one
+  // cannot reverse the text around it.
+  const improvers = studentRows(analysis.progress, { improvedOnly: true, name: isolateText });
   return {
     quality: qualityRows(analysis.quality),
     cronbach_alpha: analysis.quality.cronbach_alpha,
     links: linkRows(analysis.links, { significant: true }).slice(0, 20),
     progress: progressRows(analysis.progress),
-    answers: plainAnswers(analysis, rules),
+    answers: plainAnswers(analysis, rules, { name: isolateText }),
     unreachable: analysis.unreachable_tags,
     improvers: { rows: improvers.slice(0, maxImprovers), total: improvers.length },
     figures: {
       quality: qualityFigure(analysis.quality),
-      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: d, x: "score", lines: scoreThresholdLines(rules) })),
+      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: shortName(d, NAME_LABEL_LENGTH), x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
     },

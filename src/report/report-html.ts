@@ -2,16 +2,23 @@ import { escapeHtml, inlineScript, scriptJson } from "../notebook/html";
 import { plotlyLibraryHtml } from "../notebook/figure-bundle";
 import type { ReportData } from "./report-data";
 import { reportAppSource } from "./report-app-source";
+import { isolateText } from "../load/isolate-text";
 
 /** The report's content security policy: inline scripts and data only, no request of any kind. */
 export const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; base-uri 'none'";
 
 const STYLE = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 24px 48px; color: #222; overflow-wrap: break-word; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 24px 48px; color: #222; }
 h1 { margin-top: 24px; } h2 { margin-top: 40px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-table { border-collapse: collapse; margin: 8px 0; font-size: 13px; display: block; max-width: 100%; overflow-x: auto; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
-th { background: #f5f5f5; white-space: nowrap; } .cut, th > span { display: inline-block; max-width: 20em; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
-select { max-width: 100%; } .prose { display: inline-block; min-width: 22em; } div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
+table { border-collapse: collapse; margin: 8px 0; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; } .muted { color: #666; } nav a { margin-right: 12px; } .controls input[type=range] { width: 220px; } .controls input[type=number] { width: 90px; }
+div[data-figure] { min-height: 380px; } .scroll { max-height: 360px; overflow: auto; } #student-matches button { margin: 2px; }
+/* Nothing from the log widens the page: prose breaks a long word anywhere; a table wider than the page scrolls in its
+   own box; a name (a table's header or name cell, a picker's button, an option) is cut with an ellipsis, whole in its title. */
+h1, h2, h3, p, label { overflow-wrap: anywhere; } td { max-width: 36em; overflow-wrap: break-word; }
+.table-scroll { max-width: 100%; overflow-x: auto; } .table-scroll > table { width: max-content; } .name { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+select, #student-matches button { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } #student-matches button { max-width: 16em; }
+textarea { max-width: 100%; box-sizing: border-box; }
 `;
 
 /**
@@ -25,7 +32,7 @@ export function reportHtml(data: ReportData): string {
     `<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(data.title)}</title><style>${STYLE}</style></head><body>`,
     `<h1>${escapeHtml(data.title)}</h1>`,
-    `<p class="muted">${escapeHtml(`${data.summary.sessions} sessions from ${data.summary.files.join(", ")}`)}</p>`,
+    `<p class="muted">${escapeHtml(`${data.summary.sessions} sessions from ${data.summary.files.map(isolateText).join(", ")}`)}</p>`,
     `<nav>${sections.map(([id, name]) => `<a href="#${id}">${name}</a>`).join("")}</nav>`,
     ...sections.map(([id]) => `<section id="${id}"></section>`),
     `<noscript><p>This report draws its charts and runs its tuner with JavaScript.</p></noscript>`,

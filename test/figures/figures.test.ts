@@ -5,7 +5,7 @@ import {
   histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
   qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
   replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
-  referenceLines, scoreThresholdLines, LABEL_MAX, TICK_MAX, displaySafe, terminalLines, type RulesDiff,
+  referenceLines, scoreThresholdLines, categoryAxis, nameRecord, shortLabel, plotlyLabel, fitWidth, legendHeight, LEGEND_ROW,
 } from "../../src/index";
 
 test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
@@ -42,32 +42,9 @@ test("plotlyText keeps log text from reading as plotly's HTML-like markup", () =
   assert.ok(!JSON.stringify(f).includes("<img"));
 });
 
-test("plotlyText and displaySafe show control characters and bidirectional overrides; long text is cut; terminalLines keeps one line one", () => {
-  assert.equal(displaySafe("ok\u202etxt.exe\u2066\u001b[2J\ttab\nline"), "ok\\u202etxt.exe\\u2066\\x1b[2J\ttab\nline");
-  assert.equal(plotlyText("a\u202eb"), "a\\u202eb");
-  const long = "表".repeat(3000);
-  assert.equal([...plotlyText(long)].length, LABEL_MAX);
-  assert.ok(plotlyText(long).endsWith("…"));
-  assert.equal(plotlyText("x".repeat(LABEL_MAX)), "x".repeat(LABEL_MAX));
-  assert.equal(terminalLines(["a\nb", "c\u001b"]), "a\\x0ab\nc\\x1b\n");
-  // mapped over a list (map passes the index too), each text is kept whole
+test("trajectoryFigure keeps every session's text whole (a label cut mapped over a list must not take the index as its length)", () => {
   const t = aq.table({ user_id: ["u", "u", "u"], session_id: ["session-one", "session-two", "session-three"], ts: [new Date(1), new Date(2), new Date(3)], "score:d": [1, 2, 3] });
-  assert.deepEqual((trajectoryFigure(t, ["d"], "u").data[0] as unknown as { text: string[] }).text, ["session-one", "session-two", "session-three"]);
-});
-
-test("the tag rates chart puts dimensions at positions, so __proto__, constructor and toString keep their bars", () => {
-  const dims = ["__proto__", "constructor", "toString", "hasOwnProperty", "x".repeat(3000), "表达"];
-  const tag_rates = Object.fromEntries(dims.map((d, k) => [d, { strength: [k / 10, k / 10], risk: [0.5, 0.4] }]));
-  const diff = { tag_rates, sessions: 10, changed: { any: 1 } } as unknown as RulesDiff;
-  const f = tagRatesFigure(diff);
-  for (const trace of f.data as unknown as { x: number[]; y: number[] }[]) {
-    assert.deepEqual(trace.x, [0, 1, 2, 3, 4, 5]);
-    assert.equal(trace.y.length, dims.length);
-  }
-  assert.deepEqual((f.data[0] as unknown as { y: number[] }).y, [0, 0.1, 0.2, 0.3, 0.4, 0.5]);
-  const axis = f.layout.xaxis as { ticktext: string[]; tickvals: number[] };
-  assert.deepEqual(axis.ticktext.slice(0, 4), dims.slice(0, 4));
-  assert.equal([...axis.ticktext[4]].length, TICK_MAX);
+  assert.deepEqual((trajectoryFigure(t, ["d"], "u").data[0] as unknown as { hovertext: string[] }).hovertext, ["d<br>session-one", "d<br>session-two", "d<br>session-three"]);
 });
 
 test("figures over the sample: quality, features, cohort, trajectory, replay, diff, sweep with a slider", async () => {
@@ -75,7 +52,7 @@ test("figures over the sample: quality, features, cohort, trajectory, replay, di
   const rules = defaultRules();
   const q = dimensionQuality(t.sessions, t.dimensions);
   assert.equal(qualityFigure(q).data.length, 5);
-  assert.equal((qualityFigure(q).data[0] as unknown as { x: string[] }).x.length, t.dimensions.length);
+  assert.equal((qualityFigure(q).data[0] as unknown as { y: number[] }).y.length, t.dimensions.length);
   const ff = featureFigure(t.joined, "filler_ratio", "表达清晰度", { sample: 50 });
   assert.equal((ff.data[0] as unknown as { x: number[] }).x.length, 50);
   assert.match(String(ff.data[0].name), /50 of \d+/);
@@ -89,7 +66,7 @@ test("figures over the sample: quality, features, cohort, trajectory, replay, di
   assert.throws(() => trajectoryFigure(t.sessions, t.dimensions, "nobody"), /no session for user_id "nobody"/);
   const input = scoringInput(t.joined, t.dimensions, rules);
   const rf = replayFigure(replay(input, rules));
-  assert.deepEqual((rf.data[0] as unknown as { y: number[] }).y, [1, 1, 1, 1, 1]);
+  assert.deepEqual((rf.data[0] as unknown as { x: number[] }).x, [1, 1, 1, 1, 1]);
   const tuned = setThreshold(rules, "tags.strengthAtLeast", 80);
   const diff = rulesDiff(input, rules, tuned);
   assert.match(tagRatesFigure(diff).layout.title!.text, new RegExp(`${diff.changed.any} of ${diff.sessions}`));
@@ -120,4 +97,43 @@ test("featureFigure and trajectoryFigure name a missing column and the nearest o
   const t = await loadTables(sampleLogPath());
   assert.throws(() => featureFigure(t.joined, "filler_rato", "表达清晰度"), { name: "NoColumnError", message: /^no column 'filler_rato' in the table; did you mean 'filler_ratio'\? \(columns: session_id, / });
   assert.throws(() => trajectoryFigure(t.sessions, ["STAR"], t.sessions.array("user_id")[0] as string), /^NoColumnError: no dimension 'STAR' in sessions; did you mean '结构化表达（STAR）'\?/);
+});
+
+test("tagRatesFigure places dimensions by position on the y axis, labelled by tick text: a name plotly would look up in a plain object stays a label", () => {
+  const names = ["__proto__", "constructor", "a<b", "x".repeat(30)];
+  const tag_rates = nameRecord<{ strength: [number, number]; risk: [number, number] }>();
+  names.forEach((d, k) => (tag_rates[d] = { strength: [0.1 * k, 0.2], risk: [0.3, 0.4] }));
+  const f = tagRatesFigure({ sessions: 10, changed: { scores: 0, strength_tags: 0, risk_tags: 0, tasks: 0, any: 0 }, tag_rates, changed_sessions: [] });
+  const bars = f.data as unknown as { orientation: string; x: number[]; y: number[]; hovertext: string[] }[];
+  for (const b of bars) assert.deepEqual([b.orientation, b.y], ["h", [0, 1, 2, 3]]);
+  assert.deepEqual(bars[0].x, [0, 0.1, 0.2, 0.30000000000000004]);
+  assert.deepEqual(bars[0].hovertext, ["__proto__", "constructor", "a&lt;b", "x".repeat(30)], "the hover has the whole name");
+  const axis = f.layout.yaxis as { tickvals: number[]; ticktext: string[]; range: number[]; automargin: boolean };
+  assert.deepEqual([axis.tickvals, axis.ticktext, axis.range, axis.automargin], [[0, 1, 2, 3], ["__proto__", "constructor", "a&lt;b", `${"x".repeat(19)}…`], [3.5, -0.5], true]);
+  assert.equal(f.layout.height, 300, "at least 300 px");
+  assert.equal(categoryAxis(Array.from({ length: 14 }, (_, k) => `d${k}`)).height, 140 + 14 * 34, "a row per dimension");
+  assert.deepEqual(categoryAxis([]).axis.ticktext, [], "no dimension: no ticks, plotly's own range");
+});
+
+test("shortLabel cuts at a character count with an ellipsis, never inside a surrogate pair; plotlyLabel escapes bidi controls before cutting", () => {
+  assert.equal(shortLabel("short", 10), "short");
+  assert.equal(shortLabel("a very long dimension name", 10), "a very lo…");
+  assert.equal(shortLabel("😀😀😀😀", 3), "😀😀…");
+  assert.equal(plotlyLabel("<b>" + "x".repeat(40), 10), "&lt;b&gt;xxxxxx…");
+  assert.equal(plotlyLabel("a\u202eb", 4), "a\\u…", "the label shows what the escape takes, never a raw control");
+});
+
+test("fitWidth: a narrow box gets the legend below the plot, one entry a row, and the height for it; a wide box the figure as built", () => {
+  const fig = { data: [{ type: "scatter", name: "a" }, { type: "scatter", name: "b", showlegend: false }, { type: "scatter", name: "c" }], layout: { title: { text: "t" }, height: 400 } };
+  assert.equal(fitWidth(fig, 1200), fig);
+  assert.equal(fitWidth(fig, 0), fig, "a box not laid out yet");
+  const narrow = fitWidth(fig, 342);
+  assert.deepEqual(narrow.layout.legend, { orientation: "h", entrywidth: 1, entrywidthmode: "fraction", tracegroupgap: 0, maxheight: 2 * LEGEND_ROW + 10, xref: "container", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" });
+  assert.equal(narrow.layout.height, 400 + 2 * LEGEND_ROW + 10);
+  assert.equal((narrow.layout.margin as { b: number }).b, 50 + 2 * LEGEND_ROW + 10);
+  assert.deepEqual(fig.layout, { title: { text: "t" }, height: 400 }, "the figure given is not changed");
+  const single = fitWidth({ data: [{ type: "bar", name: "count" }], layout: {} }, 342);
+  assert.equal(single.layout.legend, undefined, "one trace: no legend to move");
+  assert.equal(legendHeight(3), 380);
+  assert.equal(legendHeight(20), 130 + 20 * LEGEND_ROW, "every entry of a long legend shows");
 });

@@ -1,15 +1,18 @@
 // The HTML report's script (bundled by esbuild into one IIFE): reads the embedded JSON, draws the charts and runs the
 // live tuner with the library's own rules code. Everything from the log reaches the page as text nodes or through
-// plotly labels escaped by the figure builders: nothing is parsed as HTML.
+// plotly labels escaped by the figure builders: nothing is parsed as HTML. A name from the log written into other
+// text (a sentence, a list) is isolated (`iso`: FSI … PDI), so that a bidi override in it reorders nothing around it.
 import type { Figure } from "../../figures/figure";
 import type { ReportData } from "../report-data";
 import { decodeScoringInput } from "../../rules/scoring-input-json";
 import { trajectoryTraces } from "../../figures/trajectory-traces";
 import { scoreThresholdLines } from "../../figures/threshold-lines";
 import { referenceLines } from "../../figures/figure";
-import { h, pct, recordsTable, setText } from "./dom";
+import { fitWidth } from "../../figures/fit-width";
+import { h, pct, recordsTable } from "./dom";
 import { tunerWidget, type TunerApi } from "./tuner-widget";
 import { studentIndex } from "./student-index";
+import { isolateText as iso } from "../../load/isolate-text";
 
 declare const Plotly: {
   newPlot(el: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown>;
@@ -23,9 +26,11 @@ const tunerInput = decodeScoringInput(data.tuner);
 performance.mark("metrics-kit:decoded");
 const CONFIG = { responsive: true, displaylogo: false };
 
+/** Draws a figure into its box, laid out for the box's width (`fitWidth`: a phone gets the legend below the plot). */
 function plot(el: HTMLElement, fig: Figure): void {
   el.classList.add("figure");
-  void Plotly.react(el, fig.data, fig.layout, CONFIG);
+  const fitted = fitWidth(fig, el.clientWidth);
+  void Plotly.react(el, fitted.data, fitted.layout, CONFIG);
 }
 
 /** Figures waiting for their box to be in the page (plotly sizes a detached box at its default 700 px). */
@@ -52,11 +57,11 @@ section("answers", "The three questions, in plain words",
 );
 const s = data.summary;
 section("data-quality", "Data quality",
-  h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
+  h("p", {}, `${s.rows.session_report} session reports and ${s.rows.media_report} media reports from ${s.files.map(iso).join(", ")}; ${s.sessions} sessions (${s.superseded_reports} superseded reports), ${s.users} users.`),
   h("p", {}, `Time range: ${s.time_range ? `${s.time_range.first} – ${s.time_range.last}` : "–"}.`),
   h("p", {}, `${data.issues.total} issues (${data.issues.errors} rejected lines, ${data.issues.total - data.issues.errors} warnings)${data.issues.shown.length < data.issues.total ? `; the first ${data.issues.shown.length} are listed` : ""}.`),
   h("div", { class: "scroll" }, recordsTable(data.issues.shown, ["file", "line", "severity", "code", "path", "message"])),
-  h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${k} ×${n}`).join(", ") || "none"}.`),
+  h("p", {}, `Schema drift (unknown keys, kept): ${Object.entries(s.schema_drift).map(([k, n]) => `${iso(k)} ×${n}`).join(", ") || "none"}.`),
 );
 const histograms = data.figures.histograms.map((f, k) => figureBox(f, `histogram-${k}`));
 section("dimension-quality", "Dimension quality",
@@ -65,7 +70,7 @@ section("dimension-quality", "Dimension quality",
   h("p", {}, data.unreachable.length
     ? "Never reachable under today's rules (a 0% rate here is by construction, not a finding): "
     : "Every tag and task of today's rules can be reached by some score.",
-    ...data.unreachable.map((u, k) => `${k ? "; " : ""}${u.dimension} ${u.tag} — ${u.reason}`)),
+    ...data.unreachable.map((u, k) => `${k ? "; " : ""}${iso(u.dimension)} ${u.tag} — ${u.reason}`)),
   figureBox(data.figures.quality, "quality"),
   ...histograms,
 );
@@ -96,7 +101,7 @@ function showMatches(): void {
   let n = 0;
   for (const id of data.students.ids) if (id.toLowerCase().includes(q) && n++ < 20) found.push(id);
   matches.replaceChildren(h("span", { class: "muted" }, `${n} match${n === 1 ? "" : "es"}${n > 20 ? " (first 20)" : ""}: `), ...found.map((id) => {
-    const b = h("button", { type: "button", "data-user": id }, id);
+    const b = h("button", { type: "button", "data-user": id, title: id }, id);
     b.addEventListener("click", () => drawStudent(id));
     return b;
   }));
@@ -127,7 +132,7 @@ function improversTable(): Node[] {
   const draw = () => {
     const q = filter.value.trim().toLowerCase();
     const found = rows.filter((r) => !q || String(r.user_id).toLowerCase().includes(q) || String(r.improved).toLowerCase().includes(q));
-    setText(note, `${found.length} of ${total} students with a reliable improvement${rows.length < total ? ` (the first ${rows.length} listed)` : ""}${found.length > 200 ? "; the first 200 matches shown" : ""}.`);
+    note.textContent = `${found.length} of ${total} students with a reliable improvement${rows.length < total ? ` (the first ${rows.length} listed)` : ""}${found.length > 200 ? "; the first 200 matches shown" : ""}.`;
     slot.replaceChildren(recordsTable(found.slice(0, 200)));
   };
   filter.addEventListener("input", draw);

@@ -1,6 +1,6 @@
 // The live threshold tuner as one DOM widget, shared by the HTML report and the notebooks' `showTuner` output: a
 // slider and a number field per threshold, re-scoring with the library's `scoreSessions` / `diffOutputs` (`tune`).
-// Everything from the log is written as text nodes.
+// Everything from the log is written as text nodes; a name or id inside other text is isolated (`iso`: FSI … PDI).
 import type { Figure } from "../../figures/figure";
 import type { RulesConfig } from "../../rules/rules-config";
 import type { ScoringInput } from "../../rules/scoring-input";
@@ -9,8 +9,9 @@ import { THRESHOLDS, getThreshold, setThreshold, mediaThreshold, type Threshold 
 import { clampThreshold } from "../../rules/clamp-threshold";
 import { scoreShiftFigure } from "../../figures/score-shift-figure";
 import { tagRatesFigure } from "../../figures/tag-rates-figure";
-import { h, pct, recordsTable, setText } from "./dom";
+import { h, pct, recordsTable } from "./dom";
 import { tune, type TunerState } from "./tuner";
+import { isolateText as iso } from "../../load/isolate-text";
 
 /** Options of `tunerWidget`. */
 export interface TunerWidgetOptions {
@@ -58,11 +59,11 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   const shift = h("div", { "data-figure": "tuner-scores" });
   const rates = h("div", { "data-figure": "tuner-tags" });
   let rules = options.start ?? today;
-  const outcome = h("select", options.idPrefix ? { id: "outcome" } : {}, ...input.dimensions.flatMap((d) => [h("option", { value: `risk:${d}` }, `risk tag: ${d}`), h("option", { value: `strength:${d}` }, `strength tag: ${d}`)]));
+  const outcome = h("select", options.idPrefix ? { id: "outcome" } : {}, ...input.dimensions.flatMap((d) => [h("option", { value: `risk:${d}` }, `risk tag: ${iso(d)}`), h("option", { value: `strength:${d}` }, `strength tag: ${iso(d)}`)]));
   const api: TunerApi = { update, rules: () => rules, rulesJson: () => `${JSON.stringify(rules, null, 2)}\n`, lastUpdateMs: NaN };
   const controls = thresholdControls(input, today, rules, () => rules, (next, reason) => {
     rules = next;
-    setText(parts.clamp, reason ?? "");
+    parts.clamp.textContent = reason ?? "";
     update();
   });
   outcome.addEventListener("change", () => update());
@@ -81,7 +82,7 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
   const buttons = ruleButtons(options.idPrefix, api, () => {
     rules = today;
     controls.reset(today);
-    setText(parts.clamp, "");
+    parts.clamp.textContent = "";
     update();
   });
   const element = h("div", { class: "metrics-kit-tuner-widget" },
@@ -124,7 +125,8 @@ function thresholdControls(input: ScoringInput, today: RulesConfig, start: Rules
     on?.addEventListener("change", () => changed(setThreshold(current(), t.path, on.checked ? Number(range.value) : null)));
     return h("tr", {}, h("td", {}, t.label), h("td", {}, h("code", {}, t.path)), h("td", {}, on ?? "", range), h("td", {}, number), h("td", {}, value === null ? "unset" : String(value)));
   });
-  const table = h("table", { class: "controls" }, h("thead", {}, h("tr", {}, ...["threshold", "path", "slider", "value", "today"].map((c) => h("th", {}, c)))), h("tbody", {}, ...rows));
+  // In a box that scrolls sideways: a slider and a number field a row are wider than a phone.
+  const table = h("div", { class: "table-scroll" }, h("table", { class: "controls" }, h("thead", {}, h("tr", {}, ...["threshold", "path", "slider", "value", "today"].map((c) => h("th", {}, c)))), h("tbody", {}, ...rows)));
   const reset = (rules: RulesConfig) => {
     for (const [path, c] of controls) {
       const v = getThreshold(rules, path);
@@ -144,14 +146,14 @@ function ruleButtons(idPrefix: string | undefined, api: TunerApi, reset: () => v
   const said = h("span", { class: "muted", "data-tuner": "copied" });
   copy.addEventListener("click", () => {
     const json = api.rulesJson();
-    const done = (how: string) => { setText(said, ` copied (${how}).`); };
+    const done = (how: string) => { said.textContent = ` copied (${how}).`; };
     // The async clipboard needs a secure, focused page; else the selection of the JSON shown below is copied.
     const fallback = (why: unknown) => {
       const area = copy.closest(".metrics-kit-tuner-widget")?.querySelector<HTMLTextAreaElement>("[data-tuner=rules-json]");
       area?.closest("details")?.setAttribute("open", "");
       area?.select();
       if (area && document.execCommand("copy")) done("selection");
-      else setText(said, ` the clipboard is not available here (${String(why)}): copy the JSON below.`);
+      else said.textContent = ` the clipboard is not available here (${String(why)}): copy the JSON below.`;
     };
     if (navigator.clipboard) navigator.clipboard.writeText(json).then(() => done("clipboard"), fallback);
     else fallback("no clipboard API");
@@ -171,18 +173,24 @@ function ruleButtons(idPrefix: string | undefined, api: TunerApi, reset: () => v
 /** Writes one update's figures as text (and as data attributes, for tests). */
 function render(parts: Record<"counts" | "agreement" | "media" | "timing" | "rates" | "changed", HTMLElement>, state: TunerState, todayOut: ScoringOutput, ms: number, input: ScoringInput): void {
   const c = state.diff.changed;
-  setText(parts.counts, `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`);
+  parts.counts.textContent = `Sessions that change: ${c.any} of ${state.diff.sessions} — scores ${c.scores}, strength tags ${c.strength_tags}, risk tags ${c.risk_tags}, tasks ${c.tasks}.`;
   for (const [k, v] of Object.entries(c)) parts.counts.setAttribute(`data-${k.replace("_", "-")}`, String(v));
   const a = state.agreement;
-  setText(parts.agreement, `Tuned ${a.outcome.replace(":", " tag on ")} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`);
+  parts.agreement.textContent = `Tuned ${outcomeText(a.outcome)} against today's logged tag (agreement with the log, not with an outcome): ${pct(a.share)} of ${a.n} sessions agree (sensitivity ${pct(a.sensitivity)}, specificity ${pct(a.specificity)}; ${a.tp} both, ${a.fp} only tuned, ${a.fn} only logged).`;
   parts.agreement.setAttribute("data-agreement", String(a.share));
   const flaggedIds = input.session_id.filter((_, i) => state.out.media_flag[i]);
   const todayFlagged = todayOut.media_flag.reduce((n, v) => n + v, 0);
-  setText(parts.media, `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`);
+  parts.media.textContent = `Sessions flagged by a media threshold: ${flaggedIds.length} (today ${todayFlagged})${flaggedIds.length ? `: ${flaggedIds.slice(0, 20).map(iso).join(", ")}${flaggedIds.length > 20 ? `, … (${flaggedIds.length})` : ""}` : ""}.`;
   parts.media.setAttribute("data-flagged", String(flaggedIds.length));
-  setText(parts.timing, `Re-scored in ${ms.toFixed(1)} ms.`);
+  parts.timing.textContent = `Re-scored in ${ms.toFixed(1)} ms.`;
   parts.timing.setAttribute("data-ms", String(ms));
   parts.rates.replaceChildren(recordsTable(Object.entries(state.diff.tag_rates).map(([dimension, r]) => ({ dimension, strength_today: pct(r.strength[0]), strength_tuned: pct(r.strength[1]), risk_today: pct(r.risk[0]), risk_tuned: pct(r.risk[1]) }))));
   const ids = state.diff.changed_sessions;
-  setText(parts.changed, ids.length ? `Changed sessions: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.");
+  parts.changed.textContent = ids.length ? `Changed sessions: ${ids.slice(0, 20).map(iso).join(", ")}${ids.length > 20 ? `, … (${ids.length})` : ""}` : "No session changes.";
+}
+
+/** An outcome (`risk:<dimension>`) as words, the dimension isolated: "risk tag on ⁨表达清晰度⁩". */
+function outcomeText(outcome: string): string {
+  const at = outcome.indexOf(":");
+  return `${outcome.slice(0, at)} tag on ${iso(outcome.slice(at + 1))}`;
 }
