@@ -7,7 +7,8 @@ const VERDICT_COLOR = { ok: "#54a24b", concentrated: "#eeca3b", arbitrary: "#e45
 
 /**
  * Dimension quality at a glance: per dimension (labelled with its verdict), the item–rest r, the test–retest r,
- * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on a 0–1 axis, as
+ * the share at the ceiling and at the floor, and the histogram's normalised entropy, side by side on an axis from
+ * −0.2 (lower when a correlation is) to 1, as
  * horizontal bars. The dimensions are placed by position (`categoryAxis`): every name is drawn (`__proto__` and
  * `constructor` too) and no label overlaps another at any count; a long name is cut (`plotlyLabel`), the hover
  * gives it whole.
@@ -22,6 +23,9 @@ export function qualityFigure(report: DimensionQualityReport): Figure {
   const metric = (key: "item_rest_r" | "retest_r" | "ceiling_share" | "floor_share" | "entropy", name: string, color: string) => ({
     type: "bar", orientation: "h", name, y: positions, x: names.map((n) => report.dimensions[n][key]), hovertext: hover, hoverinfo: "text+x+name", marker: { color },
   });
+  // The axis runs from −0.2 to 1, or lower when a correlation is below −0.2: a bar is never cut at the axis's end.
+  const correlations = names.flatMap((n) => [report.dimensions[n].item_rest_r, report.dimensions[n].retest_r]).filter((r): r is number => r !== null && Number.isFinite(r));
+  const low = Math.min(-0.2, ...correlations.map((r) => Math.floor((r - 0.05) * 10) / 10));
   return {
     data: [
       metric("item_rest_r", "item–rest r", "#4c78a8"),
@@ -31,7 +35,7 @@ export function qualityFigure(report: DimensionQualityReport): Figure {
       metric("entropy", "normalised entropy", "#9d755d"),
     ],
     layout: baseLayout(`Dimension quality (Cronbach's α = ${report.cronbach_alpha === null ? "n/a" : report.cronbach_alpha.toFixed(2)})`, "value", "", {
-      barmode: "group", height, xaxis: { title: { text: "value" }, range: [-0.2, 1], automargin: true }, yaxis: axis,
+      barmode: "group", height, xaxis: { title: { text: "value" }, range: [low, 1], automargin: true }, yaxis: axis,
     }),
   };
 }

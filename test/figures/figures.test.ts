@@ -137,3 +137,15 @@ test("fitWidth: a narrow box gets the legend below the plot, one entry a row, an
   assert.equal(legendHeight(3), 380);
   assert.equal(legendHeight(20), 130 + 20 * LEGEND_ROW, "every entry of a long legend shows");
 });
+
+test("qualityFigure's value axis reaches below −0.2 when a correlation does (no bar cut at the axis); the cohort's session index steps by whole sessions", async () => {
+  const t = await loadTables(sampleLogPath());
+  const q = dimensionQuality(t.sessions, t.dimensions);
+  const range = (r: typeof q) => (qualityFigure(r).layout.xaxis as { range: [number, number] }).range;
+  assert.deepEqual(range(q), [-0.2, 1], "the sample's correlations are all above −0.2");
+  const [first] = t.dimensions;
+  const low = { ...q, dimensions: { ...q.dimensions, [first]: { ...q.dimensions[first], item_rest_r: -0.53, retest_r: -0.31 } } };
+  const [from, to] = range(low);
+  assert.ok(from <= -0.53 - 0.05 && from > -0.8 && to === 1, `${from}`);
+  assert.equal((cohortFigure(studentProgress(t.sessions, t.dimensions, q)).layout.xaxis as { dtick: number }).dtick, 1);
+});
