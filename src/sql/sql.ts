@@ -38,8 +38,9 @@ async function runQuery(connection: DuckDBConnection, query: string): Promise<aq
   }
   // A Map, so that a column named `__proto__` is a column like any other.
   const columns = new Map<string, unknown[]>();
+  // A result of no rows has no column arrays (`getColumnsJS()` is []): its columns are then empty, not missing.
   const values = reader.getColumnsJS();
-  reader.columnNames().forEach((name, k) => columns.set(uniqueName(columns, name), values[k].map(plainValue)));
+  reader.columnNames().forEach((name, k) => columns.set(uniqueName(columns, name), (values[k] ?? []).map(plainValue)));
   return aq.table(columns);
 }
 

@@ -9,7 +9,7 @@ import { quoteIdentifier, quoteLiteral } from "../../src/sql/quote";
 import { exportTables } from "../../src/export/export-tables";
 import { filterTables } from "../../src/dataset/filter-tables";
 import { formatCsv, formatJson, formatTextTable } from "../../src/sql/format-result";
-import { tempDir } from "../helpers";
+import { cli, sessionLine, tempDir, writeTemp } from "../helpers";
 import { hostileLog } from "../dataset/hostile-log";
 
 const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
@@ -90,4 +90,32 @@ test("results as text, CSV and JSON", async () => {
     "表达   1  2025-11-01T00:00:00.000Z  [\"x\"]", "a,b   10  null                      null"].join("\n"));
   assert.equal(formatCsv(table), 'name,n,at,tags\n表达,1,2025-11-01T00:00:00.000Z,"[""x""]"\n"a,b",10,,\n');
   assert.deepEqual(JSON.parse(formatJson(table)), [{ name: "表达", n: 1, at: "2025-11-01T00:00:00.000Z", tags: ["x"] }, { name: "a,b", n: 10, at: null, tags: null }]);
+});
+
+test("a result of no rows is an empty table with its columns (library, and the CLI's text, --json and --csv)", async () => {
+  const t = await tablesP;
+  const empty = await sql(t, "SELECT session_id, overall_score FROM sessions WHERE false");
+  assert.deepEqual([empty.numRows(), empty.columnNames()], [0, ["session_id", "overall_score"]]);
+  assert.equal((await sql(t, "SELECT * FROM sessions LIMIT 0")).columnNames().length, t.sessions.columnNames().length);
+  const run = (...more: string[]) => cli(["sql", sample, "SELECT session_id, overall_score FROM sessions LIMIT 0", ...more]);
+  for (const [more, stdout] of [[[], "session_id  overall_score\n----------  -------------\n"], [["--json"], "[]\n"], [["--csv"], "session_id,overall_score\n"]] as const) {
+    const r = run(...more);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, stdout, more.join(" "));
+  }
+});
+
+test("a NUL in a dimension name: DuckDB sees the column as score:…\\x00… (its parser ends the query at a NUL), for sql and every export format", async () => {
+  const line = (i: number) => sessionLine({ sid: `s${i}`, user: `u${i % 3}`, ts: `2025-11-0${1 + (i % 9)}T10:00:00`, scores: [40 + i, 50, 60] }).replace('"name": "结构化表达（STAR）"', '"name": "nul\\u0000x"');
+  const t = await loadTables(writeTemp("nul.log", `${Array.from({ length: 12 }, (_, i) => line(i)).join("\n")}\n`));
+  assert.ok(t.dimensions.includes("nul\u0000x"));
+  const got = await sql(t, `SELECT * FROM sessions ORDER BY session_id`);
+  assert.ok(got.columnNames().includes("score:nul\\x00x"), got.columnNames().join(" | "));
+  const expected = t.sessions.orderby("session_id").array("score:nul\u0000x") as ArrayLike<number>;
+  assert.deepEqual(Array.from(got.array("score:nul\\x00x") as ArrayLike<number>), Array.from(expected));
+  for (const format of ["parquet", "csv", "arrow", "ndjson"] as const) {
+    const out = join(tempDir(), format);
+    const written = await exportTables(t, out, { format });
+    assert.equal(written.sessions, 12, format);
+  }
 });
