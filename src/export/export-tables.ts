@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { makeFolders } from "../io/make-folders";
+import { removeStaleStaging, stagingFolder } from "../io/temp-files";
 import type { MetricsTables } from "../join/load-tables";
 import { OutputExistsError } from "../io/output-check";
 import { datasetTable } from "../dataset/dataset-tables";
@@ -42,7 +43,8 @@ export async function exportTables(tables: MetricsTables, dir: string, options: 
   const target = resolve(dir);
   checkExportTarget(dir, options);
   makeFolders(dirname(target));
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.partial-`));
+  removeStaleStaging(target);
+  const staging = stagingFolder(target);
   try {
     const names = options.tables ?? DATASET_TABLES;
     for (const name of names) mkdirSync(join(staging, name));
@@ -93,19 +95,25 @@ function isInside(folder: string, path: string): boolean {
 
 /**
  * Moves each table folder of `staging` into `target` (`staging` itself when there is no `target` yet). A table
- * folder already there is set aside and removed after with `force`; without it the move fails rather than replace
- * one that appeared meanwhile (`OutputExistsError`). Nothing else in `target` is touched.
+ * folder already there is set aside with `force`; without it the move fails rather than replace one that appeared
+ * meanwhile (`OutputExistsError`). Every table is moved in before any old one is deleted (deleting a large dataset
+ * takes seconds): a process killed meanwhile leaves the old and new tables mixed only for the time of a few renames,
+ * and what it set aside is deleted by the next export to `target` (`removeStaleStaging`). Nothing else in `target`
+ * is touched.
  */
 function replaceDir(staging: string, target: string, names: readonly string[], force: boolean): void {
   if (!existsSync(target)) return moveInto(staging, target);
+  const olds: string[] = [];
   for (const name of names) {
     const to = join(target, name);
-    const old = `${staging}.old-${name}`;
-    const replacing = force && existsSync(to);
-    if (replacing) renameSync(to, old);
+    if (force && existsSync(to)) {
+      const old = `${staging}.old-${name}`;
+      renameSync(to, old);
+      olds.push(old);
+    }
     moveInto(join(staging, name), to);
-    if (replacing) rmSync(old, { recursive: true, force: true });
   }
+  for (const old of olds) rmSync(old, { recursive: true, force: true });
   rmdirSync(staging);
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, unlinkSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 // A temporary file is named `.<destination>.metrics-kit-<pid>-<random>.tmp` beside its destination: hidden, with
@@ -70,6 +70,39 @@ export function removeDeadTemps(dir: string): void {
         // removed meanwhile
       }
     }
+  }
+}
+
+/** The prefix of a staging folder for `target`: `.<target's name>.partial-`. */
+const stagingPrefix = (target: string) => `.${basename(target)}.partial-`;
+
+/**
+ * A fresh staging folder beside the folder `target`, for writing what will be moved into it:
+ * `.<name>.partial-<pid>-<random>`, hidden, with the writing process's id (see `removeStaleStaging`).
+ *
+ * @example stagingFolder("out") // "./.out.partial-4242-Xa81Qe"
+ */
+export function stagingFolder(target: string): string {
+  return mkdtempSync(join(dirname(target), `${stagingPrefix(target)}${process.pid}-`));
+}
+
+/**
+ * Deletes the staging folders (and the old copies set aside beside them, `….old-<table>`) left beside `target` by
+ * exports that were killed: their process no longer runs here. A running export's folders are left alone.
+ *
+ * @example removeStaleStaging("out")
+ */
+export function removeStaleStaging(target: string): void {
+  const prefix = stagingPrefix(target);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : 0;
+    if (pid > 0 && pid !== process.pid && !running(pid)) rmSync(join(dirname(target), name), { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -161,4 +162,22 @@ test("a failed export leaves neither a half dataset nor its staging folder", asy
   await assert.rejects(exportTables(clash, dir, { format: "parquet", tables: ["sessions", "joined"] }), /month/);
   assert.equal(existsSync(dir), false);
   assert.deepEqual(readdirSync(parent), []);
+});
+
+test("staging folders left by killed exports (and the old tables they set aside) are deleted by the next export; a running one's are kept", async () => {
+  const t = await loadTables(sample);
+  const parent = tempDir();
+  const out = join(parent, "out");
+  // a process that ran and ended (its pid is free), and one that still runs
+  const ended = spawnSync(process.execPath, ["-e", "0"]).pid!;
+  const live = spawn("sleep", ["30"]);
+  try {
+    const stale = [`.out.partial-${ended}-AbC123`, `.out.partial-${ended}-AbC123.old-sessions`];
+    const kept = `.out.partial-${live.pid}-XyZ789`;
+    for (const name of [...stale, kept]) mkdirSync(join(parent, name, "media"), { recursive: true });
+    await exportTables(t, out, { format: "csv", tables: ["media"] });
+    assert.deepEqual(readdirSync(parent).sort(), [kept, "out"].sort());
+  } finally {
+    live.kill();
+  }
 });
