@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 
 /** How a `--users` value is read (`parseUsers`), for its help and that of `compare`'s `--a-users`, `--b-users`. */
-export const USERS_VALUE = "an existing file with one user id a line, or a comma-separated list of ids " +
-  "(a value with a / or ending in .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log must name a file)";
+export const USERS_VALUE = "an existing file with one user id a line (whatever its name: not CSV columns nor JSON), or a " +
+  "comma-separated list of ids (a value with a / or ending in .txt, .csv, .tsv, .lst, .list, .ids, .json, .ndjson or .log must name a file)";
 
 /**
  * Adds `--since`, `--until` and `--users` to a command (read them with `filterFromOptions` or

@@ -46,8 +46,19 @@ export function checkOutput(file: string, force: boolean, inputs: readonly strin
  * @example sameFile("logs/metrics.log", "./logs/../logs/metrics.log") // true
  */
 export function sameFile(a: string, b: string): boolean {
-  const [x, y] = [fileId(a), fileId(b)];
-  return x !== undefined && y !== undefined ? x === y : place(a) === place(b);
+  return fileKey(a) === fileKey(b);
+}
+
+/**
+ * What `sameFile` compares: a file's device and inode (links followed), or, where nothing is yet, its place (the
+ * real path of its nearest existing folder, then the names below it). Two paths name the same file when their keys
+ * are equal.
+ *
+ * @example fileKey("metrics.log") === fileKey("./metrics.log") // true
+ */
+export function fileKey(path: string): string {
+  const id = fileId(path);
+  return id !== undefined ? `file ${id}` : `place ${place(path)}`;
 }
 
 /** A file's device and inode, links followed; `undefined` when nothing is there. */

@@ -1,6 +1,8 @@
 import type { MetricsRow } from "../schema/metrics-row";
 import { readByteChunks, defaultLogPath, type ByteChunkOptions } from "./line-source";
-import { MetricsLoadError, type LoadIssue } from "./load-issue";
+import { MetricsLoadError, MetricsSourceError, type LoadIssue } from "./load-issue";
+import { fileKey } from "../io/output-check";
+import { STDIN } from "./source-kind";
 import { scanChunk } from "./scan-chunk";
 import type { SchemaDrift } from "./schema-drift";
 
@@ -21,10 +23,23 @@ export interface ReadOptions extends ByteChunkOptions {
   drift?: SchemaDrift;
 }
 
-/** Normalises the `sources` argument: a path, several, or none (then `$INTERVIEW_METRICS_LOG_PATH`, else `metrics.log`). */
+/**
+ * Normalises the `sources` argument: a path, several, or none (then `$INTERVIEW_METRICS_LOG_PATH`, else
+ * `metrics.log`). Throws `MetricsSourceError` when one file is given twice, under any name (`sameFile`: a link, `./`,
+ * `-` twice; compared by `fileKey`): its rows would count twice, and a named pipe read twice would wait forever.
+ *
+ * @example resolveSources(["a.log", "./a.log"]) // throws "cannot read ./a.log: it is a.log again (give each log once)"
+ */
 export function resolveSources(sources?: string | readonly string[]): string[] {
   if (sources === undefined) return [defaultLogPath()];
   const list = typeof sources === "string" ? [sources] : [...sources];
+  const seen = new Map<string, string>();
+  for (const source of list) {
+    const key = source === STDIN ? STDIN : fileKey(source);
+    const twin = seen.get(key);
+    if (twin !== undefined) throw new MetricsSourceError(source, `it is ${twin === source ? "given twice" : `${twin} again`} (give each log once)`);
+    seen.set(key, source);
+  }
   return list.length > 0 ? list : [defaultLogPath()];
 }
 

@@ -327,3 +327,25 @@ test("export --force never replaces a table folder that holds the --users file i
   assert.equal(r.stderr, `metrics-kit: ${join(out, "sessions")} holds a file being read (a log or a --users file); it is not replaced\n`);
   assert.equal(readFileSync(users, "utf8"), `${ids}\n`);
 });
+
+test("one log given twice (the same name, ./name, a link to it, - twice) is one line, exit 2, before anything is read: its rows would count twice", () => {
+  const dir = tempDir();
+  const log = join(dir, "m.log");
+  writeFileSync(log, readFileSync(sample));
+  symlinkSync(log, join(dir, "link.log"));
+  for (const [args, message] of [
+    [[log, log], `${log}: it is given twice`],
+    [[log, `${dir}/./m.log`], `${dir}/./m.log: it is ${log} again`],
+    [[log, join(dir, "link.log")], `${join(dir, "link.log")}: it is ${log} again`],
+  ] as const) {
+    for (const cache of [[], ["--no-cache"]]) {
+      const r = run(["summary", ...args, ...cache]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, `metrics-kit: cannot read ${message} (give each log once)\n`);
+    }
+  }
+  const stdin = run(["summary", "-", "-"], { input: readFileSync(sample, "utf8") });
+  assert.equal(stdin.stderr, "metrics-kit: cannot read -: it is given twice (give each log once)\n");
+  const two = run(["summary", log, sample, "--json"]);
+  assert.equal(two.status, 0, "two files with the same bytes are two logs");
+});
