@@ -4,9 +4,11 @@ import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
 import { extraCommands } from "./extra-commands";
 import { errorLine } from "./error-line";
+import { terminalSafe } from "../load/terminal-safe";
 
 // Commander's own messages ("error: option '--students <n>' argument '-5' is invalid. …"), as one line like ours.
-const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${text.replace(/^error: /, "")}`) };
+// Commander's own errors quote the command line (an unknown option, a bad choice): its text is escaped too, one line.
+const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${terminalSafe(text.replace(/^error: /, "").replace(/\n$/, ""))}\n`) };
 
 /**
  * The `metrics-kit` program: each command is a thin shell over the library, which its action loads (so that

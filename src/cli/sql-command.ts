@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { filterOptions } from "./filter-options";
 import { cacheOptions } from "./cache-options";
 
@@ -6,8 +6,8 @@ import { cacheOptions } from "./cache-options";
 export function sqlCommand(): Command {
   const command = new Command("sql")
     .description("run a DuckDB query over the kit's validated tables: sessions, scores, media, joined, timelines (files too: read_parquet(...))")
-    .argument("<logs-and-query...>", "log files (default $INTERVIEW_METRICS_LOG_PATH or metrics.log), then the query")
-    .option("--json", "print a JSON array of row objects", false)
+    .argument("<logs-and-query...>", "log files (default $INTERVIEW_METRICS_LOG_PATH or metrics.log), then the query (a query that starts with -- goes after a lone --; of several statements, the last one's result is printed)")
+    .addOption(new Option("--json", "print a JSON array of row objects").default(false).conflicts("csv"))
     .option("--csv", "print CSV", false)
     .option("--strict", "stop with exit status 1 at the first bad line", false);
   return cacheOptions(filterOptions(command)).action(async (args: string[], o) => {

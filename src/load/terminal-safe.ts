@@ -1,9 +1,10 @@
 /**
  * C0 controls (newline and tab included), DEL, C1 controls, the line and paragraph separators, and every Unicode
  * bidirectional formatting character that reorders a line: the marks (ALM U+061C, LRM U+200E, RLM U+200F), the
- * embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).
+ * embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069); and the invisible zero-width space
+ * (U+200B) and byte-order mark (U+FEFF), which would make two names look alike.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
  * Text from a log made safe to print on a terminal: every control character (an escape sequence's ESC, a carriage

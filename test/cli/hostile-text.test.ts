@@ -60,3 +60,12 @@ test("--users: a file's comments are removed, whole-line or after a space; ids n
   // the warning is not lost to the memo: a second run tells it again
   assert.equal(cli(["summary", sample, "--json", "--users", file]).stderr, r.stderr);
 });
+
+test("commander's own errors (an unknown option, conflicting options) quote the command line escaped, on one line", () => {
+  const unknown = cli(["summary", "--x\u001b[2J\u202eopt"]);
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr, "metrics-kit: unknown option '--x\\x1b[2J\\u202eopt'\n");
+  const both = cli(["sql", sample, "select 1 a", "--json", "--csv"]);
+  assert.equal(both.status, 2);
+  assert.equal(both.stderr, "metrics-kit: option '--json' cannot be used with option '--csv'\n");
+});

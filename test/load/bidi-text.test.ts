@@ -21,3 +21,8 @@ test("terminalSafe escapes the bidi marks (LRM, RLM, ALM) and the line and parag
   assert.equal(terminalSafe("a\u200eb\u200fc\u061cd\u2028e\u2029f"), "a\\u200eb\\u200fc\\u061cd\\u2028e\\u2029f");
   assert.equal(terminalSafe("\u202e\u2066\u001b\u009b"), "\\u202e\\u2066\\x1b\\x9b");
 });
+
+test("terminalSafe escapes the invisible zero-width space and byte-order mark, which would make two names look alike", () => {
+  assert.equal(terminalSafe("bom\ufeffx zw\u200bx"), "bom\\ufeffx zw\\u200bx");
+  assert.equal(terminalSafe("a\u200db"), "a\u200db", "a zero-width joiner stays: emoji and some scripts need it");
+});
