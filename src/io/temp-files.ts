@@ -33,17 +33,7 @@ export function tempPath(file: string): string {
  */
 export function removeStaleTemps(file: string): void {
   const prefix = stem(file);
-  let names: string[];
-  try {
-    names = readdirSync(dirname(file));
-  } catch {
-    return; // no folder yet: nothing stale in it
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) continue;
-    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length, -SUFFIX.length))?.[1]);
-    if (pid > 0 && pid !== process.pid && !running(pid)) unlinkSync(join(dirname(file), name));
-  }
+  removeDead(dirname(file), (name) => (name.startsWith(prefix) && name.endsWith(SUFFIX) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length, -SUFFIX.length))?.[1] : undefined));
 }
 
 /**
@@ -53,24 +43,7 @@ export function removeStaleTemps(file: string): void {
  * @example removeDeadTemps("/home/me/.cache/interview-metrics-kit")
  */
 export function removeDeadTemps(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = /\.metrics-kit-(\d+)-[0-9a-f]+\.tmp$/.exec(name);
-    if (!name.startsWith(".") || !m) continue;
-    const pid = Number(m[1]);
-    if (pid > 0 && pid !== process.pid && !running(pid)) {
-      try {
-        unlinkSync(join(dir, name));
-      } catch {
-        // removed meanwhile
-      }
-    }
-  }
+  removeDead(dir, (name) => (name.startsWith(".") ? /\.metrics-kit-(\d+)-[0-9a-f]+\.tmp$/.exec(name)?.[1] : undefined));
 }
 
 /** The prefix of a staging folder for `target`: `.<target's name>.partial-`. */
@@ -94,15 +67,23 @@ export function stagingFolder(target: string): string {
  */
 export function removeStaleStaging(target: string): void {
   const prefix = stagingPrefix(target);
+  removeDead(dirname(target), (name) => (name.startsWith(prefix) ? /^(\d+)-/.exec(name.slice(prefix.length))?.[1] : undefined));
+}
+
+/**
+ * Deletes (recursively, a folder too) each entry of `dir` whose writer, the process id `pidOf` reads from its name,
+ * no longer runs here; entries of this process, of running ones, and names `pidOf` does not recognise are kept.
+ */
+function removeDead(dir: string, pidOf: (name: string) => string | undefined): void {
   let names: string[];
   try {
-    names = readdirSync(dirname(target));
+    names = readdirSync(dir);
   } catch {
-    return;
+    return; // no folder yet: nothing stale in it
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : 0;
-    if (pid > 0 && pid !== process.pid && !running(pid)) rmSync(join(dirname(target), name), { recursive: true, force: true });
+    const pid = Number(pidOf(name));
+    if (pid > 0 && pid !== process.pid && !running(pid)) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
