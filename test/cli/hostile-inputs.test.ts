@@ -214,7 +214,7 @@ test("--users: an existing file is read whatever its name, any other value is a 
   assert.equal(sessions(["--users", join(dir, "cohort")]), expected);
   const long = [...ids, ...Array.from({ length: 3000 }, (_, k) => `nobody_${k}`)].join(",");
   assert.equal(sessions(["--users", long]), expected);
-  assert.match(run(["summary", "--help"]).stdout, /must\s+name a file/);
+  assert.match(run(["summary", "--help"]).stdout, /must\s+name\s+a\s+file/);
 });
 
 // ——— 4. compare: its own option names, n = 0 for an empty side, terminal-safe text ———
