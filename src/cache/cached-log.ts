@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from "node:fs";
 import { join, resolve } from "node:path";
 import { INLINE_BYTES, parseChunks, type LocatedChunk, type ParseChunksOptions } from "../load/parse-chunks";
 import { parseAhead } from "../load/parse-ahead";
 import { defaultWorkers } from "../io/worker-script";
 import { MAX_LINE_BYTES } from "../load/line-source";
-import { sourceKind } from "../load/source-kind";
+import { OPEN_NO_WAIT, sourceKind } from "../load/source-kind";
 import type { ParsedChunk } from "../load/parse-chunk";
 import type { LoadIssue } from "../load/load-issue";
 import { addDrift } from "../load/schema-drift";
@@ -45,9 +45,6 @@ export interface CachedLog {
   keep(data: LoadedData): void;
 }
 
-/** Read-only, and not waiting for a writer should the path have become a FIFO since it was `stat`ed. */
-const NO_WAIT = constants.O_RDONLY | constants.O_NONBLOCK;
-
 /** Delta segments a log may gain by appends before its snapshot is taken again. */
 const MAX_SEGMENTS = 8;
 
@@ -74,7 +71,7 @@ export function openCachedLog(file: string, options: ParseChunksOptions, setting
   if (identity === undefined || sourceKind(file) !== "file") return uncached();
   let fd: number;
   try {
-    fd = openSync(file, NO_WAIT);
+    fd = openSync(file, OPEN_NO_WAIT);
   } catch {
     return uncached(); // parseChunks reports why it cannot be read
   }
@@ -213,7 +210,7 @@ async function keepPlain(
     if (added) segments = [...segments, added];
   }
   const end = segments.at(-1)?.to ?? snapshot?.to ?? 0;
-  const fd = openSync(log.file, NO_WAIT);
+  const fd = openSync(log.file, OPEN_NO_WAIT);
   let fingerprint: string;
   try {
     if (fstatSync(fd, { bigint: true }).ino !== stats.ino) return;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, statSync, utimesSync } from "node:fs";
+import { closeSync, fstatSync, openSync, statSync, utimesSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CacheWriter, readCacheFile } from "./cache-file";
 import { evict } from "./cache-eviction";
 import { kitIdentity } from "./kit-identity";
 import { prefixFingerprint } from "./prefix-fingerprint";
-import { sourceKind } from "../load/source-kind";
+import { OPEN_NO_WAIT, sourceKind } from "../load/source-kind";
 
 /** One input file of a memoised result, as it was when the result was computed. */
 export interface InputStamp {
@@ -51,8 +51,7 @@ export function stampInput(path: string): InputStamp | undefined {
   if (kind !== "file") return kind === undefined && isMissing(path) ? absent(path) : undefined;
   let fd: number | undefined;
   try {
-    // not waiting for a writer should the path have become a FIFO since it was stat'ed
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, OPEN_NO_WAIT);
     const s = fstatSync(fd, { bigint: true });
     if (!s.isFile()) return undefined;
     const size = Number(s.size);

@@ -26,7 +26,8 @@ export function cohortFigure(progress: ProgressReport, dimensions: readonly stri
       { type: "scatter", mode: "lines+markers", name, legendgroup: `d${k}`, x, y: curve.map((c) => c.mean), hovertext: curve.map((c) => `${full}: n = ${c.n}`), hoverinfo: "text+x+y", line: { color } },
     ];
   });
-  return { data, layout: baseLayout(`Cohort curve (${progress.students} students)`, "session index (1 = first session)", "mean score", { height: legendHeight(dimensions.length), legend: { tracegroupgap: 0 }, xaxis: { title: { text: "session index (1 = first session)" }, dtick: 1 } }) };
+  const xTitle = "session index (1 = first session)";
+  return { data, layout: baseLayout(`Cohort curve (${progress.students} students)`, xTitle, "mean score", { height: legendHeight(dimensions.length), legend: { tracegroupgap: 0 }, xaxis: { title: { text: xTitle }, dtick: 1 } }) };
 }
 
 

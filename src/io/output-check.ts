@@ -31,7 +31,9 @@ export function pathStats(file: string): Stats | undefined {
  */
 export function checkOutput(file: string, force: boolean, inputs: readonly string[] = []): void {
   if (file === "-") return;
-  const input = inputs.find((f) => f !== "-" && fileId(f) !== undefined && sameFile(file, f));
+  // Only a file that is there can be an input: the output's device and inode, against each input's.
+  const id = fileId(file);
+  const input = id === undefined ? undefined : inputs.find((f) => f !== "-" && fileId(f) === id);
   if (input !== undefined) throw new Error(`cannot write ${file}: it is ${input === file ? "" : `${input}, `}a file this command reads`);
   const stats = pathStats(file);
   if (!stats) return;

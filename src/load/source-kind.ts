@@ -1,4 +1,4 @@
-import { fstatSync, statSync, type Stats } from "node:fs";
+import { constants, fstatSync, statSync, type Stats } from "node:fs";
 
 /** The name `-` stands for standard input. */
 export const STDIN = "-";
@@ -30,6 +30,12 @@ export function sourceKind(source: string): "file" | "stdin" | "stream" | "folde
   if (stats.isDirectory()) return "folder";
   return isStandardInput(stats) ? "stdin" : "stream";
 }
+
+/**
+ * The flags a regular file (`sourceKind` "file") is opened with to be read: read-only, and not waiting for a writer
+ * should the path have become a FIFO since it was `stat`ed.
+ */
+export const OPEN_NO_WAIT = constants.O_RDONLY | constants.O_NONBLOCK;
 
 /** True when `stats` are those of this process's standard input (fd 0). */
 function isStandardInput(stats: Stats): boolean {
