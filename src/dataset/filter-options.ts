@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { sep } from "node:path";
 import { parseTimestamp } from "../schema/timestamp";
+import { decodeMarked, INVALID_UTF8 } from "../load/utf8";
 import type { TableFilter } from "./filter-tables";
 
 /** Thrown for a `--since`/`--until`/`--users` value the kit cannot read (the CLI prints it on one line, exit 2). */
@@ -57,10 +58,26 @@ function usersFileText(value: string, option: string): string | undefined {
     throw new FilterOptionError(code === "ENOENT" || code === "ENOTDIR" ? `${option}: no such file: ${value}` : `${option}: cannot read ${value}: ${(error as Error).message}`);
   }
   if (folder) throw new FilterOptionError(`${option}: ${value} is a folder, not a file of user ids`);
+  let bytes: Buffer;
   try {
-    return readFileSync(value, "utf8");
+    bytes = readFileSync(value);
   } catch (error) {
     throw new FilterOptionError(`${option}: cannot read ${value}: ${(error as Error).message}`);
+  }
+  return decodeUsersFile(bytes, value, option);
+}
+
+/**
+ * A file of user ids as text: UTF-8, a leading byte-order mark dropped. Bytes that are not UTF-8 are an error naming
+ * the first line that holds them: decoded as U+FFFD they would make ids that match no row.
+ */
+function decodeUsersFile(bytes: Buffer, file: string, option: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = decodeMarked(bytes);
+    const line = text.slice(0, text.indexOf(INVALID_UTF8)).split("\n").length;
+    throw new FilterOptionError(`${option}: ${file}:${line}: holds bytes that are not UTF-8 (user ids are read as UTF-8)`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, unlinkSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 
 // A temporary file is named `.<destination>.metrics-kit-<pid>-<random>.tmp` beside its destination: hidden, with
 // the writing process's id and a suffix no output of the kit has, so it is never taken for the output itself.
@@ -22,7 +22,9 @@ function stem(file: string): string {
  * @example tempPath("build/report.html") // "build/.report.html.metrics-kit-4242-9f3c1a2b7d.tmp"
  */
 export function tempPath(file: string): string {
-  return join(dirname(file), `${stem(file)}${process.pid}-${randomBytes(5).toString("hex")}${SUFFIX}`);
+  // Not `join`, which would read `..` in the text (`dl/new/../x` → `./`): the system resolves it from where a
+  // symbolic link leads, and the temporary file must be in the destination's own folder.
+  return `${dirname(file)}${sep}${stem(file)}${process.pid}-${randomBytes(5).toString("hex")}${SUFFIX}`;
 }
 
 /**
@@ -56,7 +58,7 @@ const stagingPrefix = (target: string) => `.${basename(target)}.partial-`;
  * @example stagingFolder("out") // "./.out.partial-4242-Xa81Qe"
  */
 export function stagingFolder(target: string): string {
-  return mkdtempSync(join(dirname(target), `${stagingPrefix(target)}${process.pid}-`));
+  return mkdtempSync(`${dirname(target)}${sep}${stagingPrefix(target)}${process.pid}-`); // not `join`: see tempPath
 }
 
 /**

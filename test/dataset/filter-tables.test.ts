@@ -72,6 +72,11 @@ test("options: ISO dates and date-times in UTC, users from a list or a file, one
   assert.deepEqual(parseUsers("u1, u2,,u3"), ["u1", "u2", "u3"]);
   assert.deepEqual(parseUsers(writeTemp("users.txt", "# cohort A\nu1\n\n u2 \r\nu3\n")), ["u1", "u2", "u3"]);
   assert.throws(() => parseUsers(","), /--users: the list names no user id/);
+  // A byte-order mark (Windows editors write one) is not part of the first id.
+  assert.deepEqual(parseUsers(writeTemp("bom.txt", "\uFEFFu1\nu2\n")), ["u1", "u2"]);
+  // Bytes that are not UTF-8 would become U+FFFD and match no row: an error naming the line.
+  const latin1 = writeTemp("latin1.txt", Buffer.concat([Buffer.from("u1\n# cohort\nu_"), Buffer.from([0xe9]), Buffer.from("\nu3\n")]));
+  assert.throws(() => parseUsers(latin1), (e: Error) => e instanceof FilterOptionError && e.message === `--users: ${latin1}:3: holds bytes that are not UTF-8 (user ids are read as UTF-8)`);
   assert.deepEqual(filterFromOptions({ since: "2025-10-01", until: "2025-11-01" }), { since, until });
   assert.throws(() => filterFromOptions({ since: "2025-11-01", until: "2025-11-01" }), /--since 2025-11-01 is not before --until 2025-11-01/);
 });

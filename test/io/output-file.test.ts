@@ -15,6 +15,18 @@ test("writeOutput makes missing folders, writes the bytes and leaves nothing els
   assert.deepEqual(readdirSync(join(dir, "a", "b")), ["out.json"]);
 });
 
+test("`..` after a symbolic link to a folder goes up from the link's target, as the system reads the path (mkdir -p, then the file)", () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "real", "deep"), { recursive: true });
+  symlinkSync(join("real", "deep"), join(dir, "dl"));
+  // dl/new/../../x.txt is real/deep/new/../../x.txt = real/x.txt; read as text it would be ./x.txt.
+  writeOutput(`${dir}/dl/new/../../x.txt`, "x\n"); // not join, which would read the `..` as text
+  assert.equal(readFileSync(join(dir, "real", "x.txt"), "utf8"), "x\n");
+  assert.ok(statSync(join(dir, "real", "deep", "new")).isDirectory());
+  assert.deepEqual(readdirSync(dir).sort(), ["dl", "real"]);
+  assert.deepEqual(readdirSync(join(dir, "real")).sort(), ["deep", "x.txt"]);
+});
+
 test("an existing file is refused without force and replaced with it, keeping its permissions", () => {
   const dir = tempDir();
   const file = join(dir, "out.txt");
