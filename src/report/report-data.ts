@@ -133,7 +133,7 @@ function analysisParts(t: MetricsTables, rules: RulesConfig, options: ReportData
     improvers: { rows: improvers.slice(0, maxImprovers), total: improvers.length },
     figures: {
       quality: qualityFigure(analysis.quality),
-      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: shortName(d, NAME_LABEL_LENGTH), x: "score", lines: scoreThresholdLines(rules) })),
+      histograms: t.dimensions.map((d) => histogramFigure(finiteColumn(t.sessions, dimensionColumn(d)), { title: shortName(d, NAME_LABEL_LENGTH), name: d, x: "score", lines: scoreThresholdLines(rules) })),
       features,
       cohort: cohortFigure(analysis.progress),
     },

@@ -26,6 +26,9 @@ test("histogramFigure draws the bins as bars with the counts in the title and th
   assert.equal(bar.x.length, 10);
   assert.match(f.layout.title!.text, /n = 4, missing 1/);
   assert.deepEqual((f.layout.shapes as { x0: number }[]).map((s) => s.x0), [0.02, 0.05, 0.03]);
+  // A title cut to fit keeps the whole name in each bar's hover, made safe for plotly.
+  const named = histogramFigure([1, 2], { bins: 2, title: "a very lo…", name: "a very long <name>" });
+  assert.deepEqual((named.data[0] as unknown as { hovertext: string[] }).hovertext, ["a very long &lt;name&gt;<br>[1, 1.5): 1", "a very long &lt;name&gt;<br>[1.5, 2]: 1"]);
 });
 
 test("thresholdLines follow the rules: clarity deductions, the filler comment, media bands", () => {
