@@ -94,6 +94,7 @@ export * from "./stats/benjamini-hochberg";
 export * from "./stats/partial-correlation";
 export * from "./stats/correlation-p-value";
 export * from "./stats/icc-consistency";
+export * from "./stats/icc-lower-bound";
 
 export * from "./rules/scoring-input";
 export * from "./rules/score-sessions";

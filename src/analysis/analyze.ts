@@ -61,7 +61,7 @@ export function analysisJson(a: Analysis, rules: RulesConfig = defaultRules()) {
       n: d.n, mean: d.mean, std: num(d.std), q1: d.q1, median: d.median, q3: d.q3, distinct: d.distinct, ceiling_share: d.ceiling_share, floor_share: d.floor_share,
       entropy: d.entropy, item_rest_r: num(d.item_rest_r), partial_item_rest_r: num(d.partial_item_rest_r), length_r: num(d.length_r), answers_r: num(d.answers_r),
       retest_r: num(d.retest_r), retest_pairs: d.retest_pairs, retest_icc: num(d.retest_icc), retest_icc_students: d.retest_icc_students, retest_icc_sessions: d.retest_icc_sessions,
-      evidence: d.evidence.map((e) => ({ ...e, q: num(e.q) })), supported: d.supported, flags: d.flags, verdict: d.verdict, reasons: d.reasons,
+      retest_icc_lower: num(d.retest_icc_lower), evidence: d.evidence.map((e) => ({ ...e, q: num(e.q) })), supported: d.supported, flags: d.flags, verdict: d.verdict, reasons: d.reasons,
     }])),
     cronbach_alpha: num(a.quality.cronbach_alpha),
     unreachable_tags: a.unreachable_tags,

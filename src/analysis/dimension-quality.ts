@@ -69,6 +69,8 @@ export interface DimensionQuality {
   retest_icc: number | null;
   retest_icc_students: number;
   retest_icc_sessions: number;
+  /** The ICC's one-sided lower confidence bound (`retestConfidence`, McGraw & Wong, 1996): ≤ 0, no more stable than chance. */
+  retest_icc_lower: number | null;
   /** Links to observable features it is not built from, after the length control (see `dimensionEvidence`). */
   evidence: EvidenceLink[];
   supported: boolean;
@@ -105,7 +107,7 @@ export function dimensionQuality(sessions: aq.ColumnTable, dimensions: readonly 
 }
 
 /** A dimension's figures that need no feature link: all of `DimensionQuality` but its evidence and verdict. */
-export type DimensionFigures = Omit<DimensionQuality, "evidence" | "supported" | "flags" | "verdict" | "reasons">;
+export type DimensionFigures = Omit<DimensionQuality, "evidence" | "supported" | "flags" | "verdict" | "reasons" | "retest_icc_lower">;
 
 /** What `qualityFigures` gives: each dimension's figures (dimensions with no score left out) and Cronbach's α. */
 export interface DimensionFiguresReport {

@@ -48,12 +48,12 @@ function qualityAnswer(a: Analysis, name: (n: string) => string): string {
   const by = (v: string) => dims.filter(([, d]) => d.verdict === v);
   const ok = by("ok").map(([n, d]) => `${n} (ICC ${d.retest_icc === null ? "n/a" : f2(d.retest_icc)}, partial item–rest r ${d.partial_item_rest_r === null ? "n/a" : f2(d.partial_item_rest_r)}${d.supported ? `, tracks ${d.evidence.find((e) => e.supports)!.feature}` : ""})`);
   const conc = by("concentrated").map(([n, d]) => `${n} (${d.reasons.find((r) => /ceiling|floor|values|narrow/.test(r))?.split(" (")[0] ?? "concentrated"})`);
-  const arb = by("arbitrary").map(([n, d]) => `${n} (retest ICC ${f2(d.retest_icc!)} and no observable feature tracks it)`);
+  const arb = by("arbitrary").map(([n, d]) => `${n} (retest ICC ${f2(d.retest_icc!)} and ${d.supported ? `no more stable than chance, though ${d.evidence.find((e) => e.supports)!.feature} goes with it` : "no observable feature tracks it"})`);
   const len = dims.filter(([, d]) => d.flags.includes("length_driven")).map(([n, d]) => `${n} (ρ = ${f2(d.length_r!)} with total_words)`);
   const parts = [
     `${by("ok").length} of ${dims.length} dimensions discriminate (verdict ok): ${list(ok)}.`,
     `Too concentrated: ${list(conc)}.`,
-    `Arbitrary — unstable for the same student and unrelated to anything observable: ${list(arb)}.`,
+    `Arbitrary — unstable for the same student, and unrelated to anything observable or not stable at all: ${list(arb)}.`,
   ];
   if (len.length) parts.push(`Partly a length rule — the score rises with the amount said, whatever the skill: ${list(len)}.`);
   if (a.unreachable_tags.length) parts.push(`Never fires by construction: ${a.unreachable_tags.map((u) => `the ${u.tag} ${u.tag === "task" ? "" : "tag "}of ${name(u.dimension)} (${u.reason.split(":")[0]})`).join("; ")}.`);

@@ -1,4 +1,5 @@
 import type { EvidenceLink, EvidenceOptions } from "./dimension-evidence";
+import { iccLowerBound } from "../stats/icc-lower-bound";
 
 /** What can be wrong with a dimension: each is a criterion of `qualityVerdict`. */
 export type QualityFlag = "concentrated" | "unreliable" | "length_driven" | "unsupported";
@@ -31,6 +32,12 @@ export interface VerdictOptions extends EvidenceOptions {
   minEntropy?: number;
   /** Growth-corrected retest ICC below this is `unreliable`. Default 0.5 ("poor" below 0.50, Koo & Li, 2016). */
   minRetest?: number;
+  /**
+   * Confidence of the ICC's one-sided lower bound (McGraw & Wong, 1996). An unreliable dimension whose bound is at
+   * or below 0, no more stable for the same student than chance, is `arbitrary` whatever else it correlates with:
+   * reliability caps validity. Default 0.95.
+   */
+  retestConfidence?: number;
   /** |partial item–rest r| at least this counts as related to the other dimensions. Default 0.2 ("poor" below 0.20, classical test theory). */
   minItemRest?: number;
   /** |length_r| at least this is `length_driven`. Default 0.3 (the kit's choice: ≥ 9% of the rank variance is the amount said). */
@@ -40,17 +47,28 @@ export interface VerdictOptions extends EvidenceOptions {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const f2 = (x: number) => x.toFixed(2);
 
+/** What `qualityVerdict` gives. */
+export interface QualityVerdict {
+  flags: QualityFlag[];
+  verdict: "ok" | "concentrated" | "arbitrary";
+  reasons: string[];
+  /** The retest ICC's one-sided lower confidence bound at `retestConfidence` (null without an ICC). */
+  retest_icc_lower: number | null;
+}
+
 /**
  * The flags, verdict and reasons of one dimension: `concentrated` (> maxBoundShare at a bound, Terwee et al. 2007;
  * fewer than minDistinct values; normalised entropy below minEntropy), `unreliable` (growth-corrected retest ICC
  * below minRetest, Koo & Li 2016), `length_driven` (|ρ with total_words| ≥ maxLengthR), `unsupported` (no
  * supporting evidence link and |partial item–rest r| below minItemRest; the plain item–rest r when there is no
- * length control). Verdict: `arbitrary` when unreliable and unsupported, else `concentrated`, else `ok`.
+ * length control). Verdict: `arbitrary` when unreliable and either unsupported or not shown to be stable at all
+ * (the ICC's lower bound at retestConfidence ≤ 0: reliability caps validity, so no link makes it a measure of the
+ * student), else `concentrated`, else `ok`.
  *
  * @example qualityVerdict(figures).verdict // "arbitrary"
  */
-export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}): { flags: QualityFlag[]; verdict: "ok" | "concentrated" | "arbitrary"; reasons: string[] } {
-  const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, minItemRest = 0.2, maxLengthR = 0.3, minEvidence = 0.1, fdr = 0.05 } = options;
+export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}): QualityVerdict {
+  const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, retestConfidence = 0.95, minItemRest = 0.2, maxLengthR = 0.3, minEvidence = 0.1, fdr = 0.05 } = options;
   const flags: QualityFlag[] = [];
   const reasons: string[] = [];
   const concentrated: string[] = [];
@@ -60,9 +78,12 @@ export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}):
   if (d.entropy < minEntropy) concentrated.push(`narrow: normalised entropy ${f2(d.entropy)} < ${minEntropy}`);
   if (concentrated.length) flags.push("concentrated");
   reasons.push(...concentrated);
+  const lower = d.retest_icc === null ? null : iccLowerBound(d.retest_icc, d.retest_icc_students, d.retest_icc_sessions, retestConfidence) ?? null;
+  const noStability = lower !== null && lower <= 0;
   if (d.retest_icc !== null && d.retest_icc < minRetest) {
     flags.push("unreliable");
-    reasons.push(`unstable for the same student: growth-corrected retest ICC(C,1) = ${f2(d.retest_icc)} < ${minRetest} over ${d.retest_icc_students} students' first ${d.retest_icc_sessions} sessions (Koo & Li, 2016)`);
+    const bound = lower === null ? "" : `, ${pct(retestConfidence).replace(".0%", "%")} lower bound ${f2(lower)}${noStability ? ": no more stable than chance" : ""}`;
+    reasons.push(`unstable for the same student: growth-corrected retest ICC(C,1) = ${f2(d.retest_icc)} < ${minRetest} over ${d.retest_icc_students} students' first ${d.retest_icc_sessions} sessions (Koo & Li, 2016${bound})`);
   }
   if (d.length_r !== null && Math.abs(d.length_r) >= maxLengthR) {
     flags.push("length_driven");
@@ -76,6 +97,10 @@ export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}):
     const irName = d.partial_item_rest_r !== null ? "item–rest r at an equal amount said" : "item–rest r";
     reasons.push(`tracks nothing observable: no feature link with |partial ρ| ≥ ${minEvidence} at q < ${fdr}${bestText}, and ${irName} ${itemRest === null ? "n/a" : f2(itemRest)} below ${minItemRest} in size`);
   }
-  const verdict = flags.includes("unreliable") && flags.includes("unsupported") ? "arbitrary" : flags.includes("concentrated") ? "concentrated" : "ok";
-  return { flags, verdict, reasons };
+  const unreliable = flags.includes("unreliable");
+  if (unreliable && noStability && !flags.includes("unsupported")) {
+    reasons.push(`its links cannot make it a measure of the student: a score no more stable for the same student than chance cannot track a stable ability, whatever else it correlates with (reliability caps validity)`);
+  }
+  const verdict = unreliable && (flags.includes("unsupported") || noStability) ? "arbitrary" : flags.includes("concentrated") ? "concentrated" : "ok";
+  return { flags, verdict, reasons, retest_icc_lower: lower };
 }

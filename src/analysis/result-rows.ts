@@ -11,7 +11,7 @@ export function qualityRows(report: DimensionQualityReport) {
     dimension, verdict: d.verdict, flags: d.flags.join(", "), reasons: d.reasons.join("; "), n: d.n, mean: round(d.mean, 1), std: round(d.std, 1), median: d.median,
     distinct: d.distinct, ceiling_share: round(d.ceiling_share), floor_share: round(d.floor_share), entropy: round(d.entropy),
     item_rest_r: round(d.item_rest_r), partial_item_rest_r: round(d.partial_item_rest_r), retest_r: round(d.retest_r), retest_icc: round(d.retest_icc),
-    retest_pairs: d.retest_pairs, length_r: round(d.length_r), answers_r: round(d.answers_r), supported: d.supported,
+    retest_icc_lower: round(d.retest_icc_lower), retest_pairs: d.retest_pairs, length_r: round(d.length_r), answers_r: round(d.answers_r), supported: d.supported,
   }));
 }
 

@@ -32,7 +32,8 @@ export interface TruthCheckOptions {
 }
 
 /** The flags a truth file may plant per dimension (files written before flags existed have none). */
-const ExpectedFlags = z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean() }).partial();
+/** The planted flags; a flag that is null or absent is not checked (the log does not settle it: see `Truth`). */
+const ExpectedFlags = z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean().nullable() }).partial();
 const NullFeatures = z.array(z.string());
 const UnreachableTags = z.array(z.object({ dimension: z.string(), tag: z.string() }));
 
@@ -67,7 +68,7 @@ export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInpu
     const flags = ExpectedFlags.safeParse("expected_flags" in d ? d.expected_flags : undefined);
     if (!flags.success) continue;
     for (const [flag, expected] of Object.entries(flags.data)) {
-      if (expected === undefined) continue;
+      if (expected === undefined || expected === null) continue;
       const found = q?.flags.some((f) => f === flag) ?? false;
       out.push({ check: `flag ${flag} of ${dim}`, planted: expected ? "raised" : "not raised", found: found ? "raised" : "not raised", recovered: found === expected });
     }

@@ -31,10 +31,15 @@ export const Truth = z.object({
     arbitrary: z.boolean(),
     /** Planted: the score ignores the student and rises with the number of answers. */
     length_driven: z.boolean(),
-    /** `arbitrary` when unreliable and unsupported; else `concentrated` when concentrated; else `ok`. */
+    /** `arbitrary` when it ignores the student (unreliable, unsupported, no more stable than chance); else `concentrated` when concentrated; else `ok`. */
     expected_verdict: z.enum(["ok", "concentrated", "arbitrary"]),
-    /** The flags the analysis should raise: piled up, unstable for the same student, rising with the amount said, linked to nothing. */
-    expected_flags: z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean() }),
+    /**
+     * The flags the analysis should raise: piled up, unstable for the same student, rising with the amount said, linked
+     * to nothing. `unsupported` is null where the log does not settle it: a length-driven keyword share also depends on
+     * the answers' language (English answers can only say the English keywords), and so does audio.speech_rate
+     * (whitespace-split words a minute), a link through language that the analysis may rightly find.
+     */
+    expected_flags: z.object({ concentrated: z.boolean(), unreliable: z.boolean(), length_driven: z.boolean(), unsupported: z.boolean().nullable() }),
     /** Realised Spearman ρ of the score with diagnostics.total_words over the reported sessions (null without trackTruth). */
     length_r: z.number().nullable(),
     /** Correlation of the observed score with the session's latent ability (its square estimates reliability). */

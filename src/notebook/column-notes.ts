@@ -7,6 +7,7 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   flags: "every criterion that fired: concentrated, unreliable (growth-corrected retest < 0.5), length_driven (|ρ| with total_words ≥ 0.3), unsupported (no observable link and no item–rest at equal length)",
   partial_item_rest_r: "item–rest r at an equal amount said (total_words and answers held fixed): agreement that is not just length (higher is better; > 0.2 counts)",
   retest_icc: "growth-corrected test–retest ICC(C,1) over a student's sessions, session index as a fixed effect (higher is better; < 0.5 is poor, Koo & Li 2016)",
+  retest_icc_lower: "the retest ICC's one-sided 95% lower confidence bound (McGraw & Wong 1996); at or below 0 the score is no more stable for the same student than chance",
   length_r: "Spearman's ρ with total_words: how much the score rises with the amount said (|ρ| ≥ 0.3 is length-driven; nearer 0 is better)",
   answers_r: "Spearman's ρ with the number of answers (total_words / avg_answer_len)",
   supported: "at least one observable feature links to it at an equal amount said (|ρ| ≥ 0.1, q < 0.05)",

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   generateLog, loadTables, Truth, analyze, dimensionQuality, featureLinks, studentProgress, replay, rulesDiff, scoringInput,
-  defaultRules, setThreshold, tagOutcome, suggestThreshold, sweep, type GenerateOptions, type MetricsTables,
+  defaultRules, setThreshold, tagOutcome, suggestThreshold, sweep, truthCheck, type GenerateOptions, type MetricsTables,
 } from "../../src/index";
 import { writeTemp } from "../helpers";
 
@@ -23,6 +23,18 @@ test("verdicts name the planted concentrated and arbitrary dimensions and no oth
         if (d.expected_verdict !== "ok") assert.ok(q.dimensions[dim].reasons.length > 0);
       }
     }
+  }
+});
+
+test("every planted verdict and flag is recovered where a probe found misses: a length-driven score tied to speech_rate through the language, a score piled at its ceiling", async () => {
+  // length-confound seeds 11 and 42 at 400 students: reflection ignores the student (ICC ≈ 0) but goes with
+  // audio.speech_rate through the answers' language, which used to make it "ok"; ceiling seed 42: 表达清晰度 at 100 in
+  // 91% of sessions is unstable for the same student (ICC ≈ 0.27), which the truth used to deny.
+  for (const [name, seed] of [["length-confound", 11], ["length-confound", 42], ["ceiling", 42]] as const) {
+    const { t, truth } = await scenario({ scenario: name, students: 400, seed });
+    const checks = truthCheck(truth, analyze(t, { links: { resamples: 0 } })).filter((c) => c.check.startsWith("verdict ") || c.check.startsWith("flag "));
+    assert.ok(checks.length >= 12, `${name} ${seed}: ${checks.length} checks`);
+    assert.deepEqual(checks.filter((c) => !c.recovered), [], `${name} seed ${seed}`);
   }
 });
 

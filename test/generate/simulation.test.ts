@@ -120,7 +120,8 @@ test("the truth states the expected verdicts and flags; the planted length confo
         else assert.ok(Math.abs(d.length_r!) < 0.3, `${name} seed ${seed} ${dim}: length ρ ${d.length_r}`);
         const arbitrary = planted || (name === "arbitrary" && dim === "反思与成长意识");
         assert.equal(d.expected_verdict, arbitrary ? "arbitrary" : name === "ceiling" && dim === "表达清晰度" ? "concentrated" : "ok");
-        assert.equal(d.expected_flags.unreliable && d.expected_flags.unsupported, arbitrary);
+        assert.equal(d.expected_flags.unreliable, arbitrary || (name === "ceiling" && dim === "表达清晰度"), `${name} ${dim}: unreliable`);
+        assert.equal(d.expected_flags.unsupported, planted ? null : arbitrary, `${name} ${dim}: unsupported`);
         // no ability signal where none is planted; a clear one elsewhere
         assert.ok(arbitrary ? Math.abs(d.ability_link!) < 0.15 : d.ability_link! > 0.25, `${name} ${dim}: ability link ${d.ability_link}`);
       }

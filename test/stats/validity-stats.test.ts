@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { sampleCorrelation as r } from "simple-statistics";
-import { benjaminiHochberg, partialCorrelation, partialCorrelationGiven, correlationPValue, erfc, iccConsistency, featureLinks } from "../../src/index";
+import { benjaminiHochberg, partialCorrelation, partialCorrelationGiven, correlationPValue, erfc, iccConsistency, iccLowerBound, featureLinks } from "../../src/index";
 
 const close = (a: number | null | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && a !== null && Math.abs(a - b) < eps, `${a} ≉ ${b}`);
 
@@ -61,6 +61,19 @@ test("Benjamini–Hochberg q-values, partial correlation, ICC(C,1) and Fisher-z 
  *   (given w, then given ans | w); partial p = pv(part, N, 2); none for the amount features w, avg, ans
  *   q = BH over the six links (speech_rate × d and overall_score = d; the four text features × d; the risk target is constant, not a test)
  */
+test("the ICC's lower confidence bound (McGraw & Wong case 3A) is 0 exactly where F reaches its critical value in a printed F table", () => {
+  // ICC(C,1) = (F − 1) / (F + k − 1): at F = F_crit(n − 1, (n − 1)(k − 1)) the bound is 0. Critical values from the
+  // NIST/SEMATECH e-Handbook's F tables: F_0.95(10, 20) = 2.348, F_0.99(4, 12) = 5.412.
+  const iccAt = (f: number, k: number) => (f - 1) / (f + k - 1);
+  close(iccLowerBound(iccAt(2.348, 3), 11, 3)!, 0, 1e-3);
+  close(iccLowerBound(iccAt(5.412, 4), 5, 4, 0.99)!, 0, 1e-3);
+  // ICC 0.6 over 11 subjects × 3: F = 5.5, F_L = 5.5 / 2.348, bound (F_L − 1) / (F_L + 2) = 0.3091.
+  close(iccLowerBound(0.6, 11, 3)!, (5.5 / 2.348 - 1) / (5.5 / 2.348 + 2), 1e-3);
+  assert.ok(iccLowerBound(0.6, 11, 3)! < 0.6);
+  assert.equal(iccLowerBound(1, 11, 3), 1);
+  assert.equal(iccLowerBound(0.5, 1, 3), undefined);
+});
+
 test("feature links: Spearman, partial ρ at an equal amount said (total_words and answers), p and BH q over the run match Python", () => {
   const N = 30;
   const idx = Array.from({ length: N }, (_, i) => i);
