@@ -20,12 +20,14 @@ import { terminalSafe } from "./terminal-safe";
  *   negative count, an empty `session_id`); `path` names the field, the row is kept;
  * - `torn_fragment` (warning): bytes before the row that are not part of it (a torn write, NUL padding); they are
  *   dropped and the row after them is kept;
+ * - `joined_rows` (warning): a whole row right before another on the same line (a newline missing between two
+ *   writes); each is read as a row of that line;
  * - `gzip_trailing_garbage` (warning): bytes after the last member of a `.gz` file that are not gzip; ignored, as
  *   `gzip -d` does.
  */
 export const IssueCode = z.enum([
   "invalid_json", "torn_line", "line_too_long", "invalid_utf8", "not_object", "missing_type", "schema", "gzip_truncated", "gzip_corrupt",
-  "unknown_type", "non_finite", "out_of_range", "torn_fragment", "gzip_trailing_garbage",
+  "unknown_type", "non_finite", "out_of_range", "torn_fragment", "joined_rows", "gzip_trailing_garbage",
 ]);
 export type IssueCode = z.infer<typeof IssueCode>;
 

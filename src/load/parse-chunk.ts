@@ -4,6 +4,7 @@ import type { Interner } from "../store/interner";
 import type { ByteChunk } from "./line-source";
 import { scanChunk, type ScannedChunk } from "./scan-chunk";
 import type { SchemaDrift } from "./schema-drift";
+import type { MetricsRow } from "../schema/metrics-row";
 
 /** What a chunk of lines gave: its rows as columns, its issues and its schema drift. */
 export interface ParsedChunk extends ScannedChunk {
@@ -19,8 +20,15 @@ export interface ParsedChunk extends ScannedChunk {
  * @example parseChunk(chunk, new Interner()).columns.reports.n // session reports in the chunk
  */
 export function parseChunk(chunk: ByteChunk, dictionary: Interner): ParsedChunk {
-  const drift: SchemaDrift = new Map();
-  let builder: ChunkBuilder | undefined;
-  const scanned = scanChunk(chunk, drift, (row, line) => builder!.add(row, line), (lines) => (builder = new ChunkBuilder(lines, dictionary)));
-  return { ...scanned, drift, columns: builder!.finish() };
+  // Room for a row a line; a line of rows joined by a missing newline (`joined_rows`, rare) can hold more: the chunk
+  // is then scanned again with room for every row the first scan counted.
+  for (let capacity: number | undefined; ; ) {
+    const drift: SchemaDrift = new Map();
+    let builder: ChunkBuilder | undefined;
+    let rows = 0;
+    const add = (row: MetricsRow, line: number) => (++rows <= builder!.capacity ? builder!.add(row, line) : undefined);
+    const scanned = scanChunk(chunk, drift, add, (lines) => (builder = new ChunkBuilder(capacity ?? lines, dictionary)));
+    if (rows <= builder!.capacity) return { ...scanned, drift, columns: builder!.finish() };
+    capacity = rows;
+  }
 }

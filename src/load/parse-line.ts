@@ -14,6 +14,8 @@ export { formatPath } from "./format-path";
 /** What one line gave: a row (maybe with warnings), or only issues. */
 export interface ParsedLine {
   row?: MetricsRow;
+  /** Rows before `row` on the same line, in order: whole rows a missing newline joined to it (`joined_rows`). */
+  before?: MetricsRow[];
   issues: LoadIssue[];
 }
 
@@ -47,10 +49,21 @@ type Issue = (severity: LoadIssue["severity"], code: IssueCode, path: string, me
 export function parseLine(text: string, where: LineContext, drift: SchemaDrift): ParsedLine {
   const issue: Issue = (severity, code, path, message) => ({ file: where.file, line: where.line, severity, code, path, message });
   const read = readJson(text, where, issue);
+  const joined = read.joined === undefined ? undefined : parseLine(read.joined, where, drift);
   if (!read.parsed) return { issues: read.issues };
-  const issues = read.issues;
-  for (const n of read.parsed.nonFinite) issues.push(issue("warning", "non_finite", n.path, `${n.token} is not a number JSON can hold; read as null`));
-  const value = read.parsed.value;
+  const line = parseValue(read.parsed, where, drift, issue);
+  if (read.issues.length) line.issues.unshift(...read.issues);
+  if (!joined) return line;
+  line.before = joined.row ? [...(joined.before ?? []), joined.row] : joined.before;
+  line.issues.unshift(...joined.issues);
+  return line;
+}
+
+/** The row a line's JSON value gives once validated, or the issues that say why none. */
+function parseValue(parsed: PythonJsonValue, where: LineContext, drift: SchemaDrift, issue: Issue): ParsedLine {
+  const issues: LoadIssue[] = [];
+  for (const n of parsed.nonFinite) issues.push(issue("warning", "non_finite", n.path, `${n.token} is not a number JSON can hold; read as null`));
+  const value = parsed.value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     issues.push(issue("error", "not_object", "", `expected a JSON object, got ${describe(value)}`));
     return { issues };
@@ -90,7 +103,7 @@ export function parseLine(text: string, where: LineContext, drift: SchemaDrift):
  * The line's JSON: the whole line, else a row recovered after damage on it (a `torn_fragment` warning); a long line
  * gives a row only that way (else `line_too_long`). Without one, the issue that says why.
  */
-function readJson(text: string, where: LineContext, issue: Issue): { parsed?: PythonJsonValue; issues: LoadIssue[] } {
+function readJson(text: string, where: LineContext, issue: Issue): { parsed?: PythonJsonValue; issues: LoadIssue[]; joined?: string } {
   if (where.long) {
     const { bytes, limit } = where.long;
     const found = recoverRow(text, 0);
@@ -106,6 +119,15 @@ function readJson(text: string, where: LineContext, issue: Issue): { parsed?: Py
   }
   const found = recoverRow(text, 1);
   if (found) {
+    // What comes before may itself hold a row (a whole one, or one after a fragment): a newline went missing.
+    const head = text.slice(0, found.start);
+    const joined = issue("warning", "joined_rows", "", `a row starts at character ${found.start + 1} right after another, with no newline between them (two writes joined?): both are kept`);
+    if (isRow(head) || recoverRow(head, 1)) return { parsed: found.parsed, joined: head, issues: [joined] };
+    const end = leadingRowEnd(head);
+    if (end !== undefined) {
+      const torn = issue("warning", "torn_fragment", "", `characters ${end + 1}–${found.start} are a torn fragment between two rows, not part of either: dropped; both rows are kept`);
+      return { parsed: found.parsed, joined: head.slice(0, end), issues: [torn, joined] };
+    }
     const what = /^\0+$/.test(text.slice(0, found.start)) ? "NUL padding" : "a torn fragment (a write cut short?)";
     return { parsed: found.parsed, issues: [issue("warning", "torn_fragment", "", `the first ${found.start} characters are ${what}, not part of the row after them: dropped; the row is kept`)] };
   }
@@ -114,4 +136,28 @@ function readJson(text: string, where: LineContext, issue: Issue): { parsed?: Py
   reason = reason.replaceAll(INVALID_UTF8, "\uFFFD");
   if (where.last) return { issues: [issue("error", "torn_line", "", `last line has no newline and is not JSON (a write cut short?): ${reason}${note}`)] };
   return { issues: [issue("error", "invalid_json", "", `not JSON: ${reason}${note}`)] };
+}
+
+/** True when `text` is one whole row of JSON (an object with a string `type`), which a damaged fragment is not. */
+function isRow(text: string): boolean {
+  try {
+    const v = parsePythonJson(text).value;
+    return v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
+  } catch {
+    return false;
+  }
+}
+
+/** Ends of a row tried per fragment, from the right: bounds the work on a hostile line, as `recoverRow` does. */
+const MAX_ENDS = 8;
+
+/** Where a whole row at the start of `text` ends (exclusive), when a fragment follows it; else `undefined`. */
+function leadingRowEnd(text: string): number | undefined {
+  let end = text.length;
+  for (let attempt = 0; attempt < MAX_ENDS && end > 0; attempt++) {
+    end = text.lastIndexOf("}", end - 1);
+    if (end < 0) return undefined;
+    if (isRow(text.slice(0, end + 1))) return end + 1;
+  }
+  return undefined;
 }

@@ -38,6 +38,7 @@ export function scanChunk(
     const where = { file: chunk.file, line: i + 1, last: chunk.unterminated && i === last, invalidUtf8: invalidUtf8?.has(i), long: longLine };
     const parsed = parseLine(text, where, drift);
     for (const issue of parsed.issues) issues.push(issue);
+    if (parsed.before) for (const row of parsed.before) onRow(row, i + 1);
     if (parsed.row) onRow(parsed.row, i + 1);
   }
   const p = chunk.problem;

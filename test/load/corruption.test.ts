@@ -54,3 +54,30 @@ test("a torn fragment before a good row on the same line: the row is recovered a
   const t = await loadTables(path, { workers: 2, highWaterMark: 1024 });
   assert.deepEqual(t.issues, r.issues);
 });
+
+test("whole rows joined on one line (a newline missing between writes): every row is kept at that line, with one warning", async () => {
+  const a = sessionLine({ sid: "a", ts: TS });
+  const b = mediaLine({ sid: "a", mid: "m", ts: TS });
+  const c = sessionLine({ sid: "c", ts: TS });
+  // two rows; three rows; a fragment, then two rows; a row, then a fragment, then a row
+  const lines = [a + b, a + b + c, a.slice(0, 50) + b + c, c + a.slice(0, 60) + b];
+  const path = writeTemp("joined.log", lines.join("\n") + "\n");
+  const r = await loadMetrics(path);
+  assert.deepEqual(r.rows.map((x) => [x.line, x.row.type, x.row.session_id]), [
+    [1, "session_report", "a"], [1, "media_report", "a"],
+    [2, "session_report", "a"], [2, "media_report", "a"], [2, "session_report", "c"],
+    [3, "media_report", "a"], [3, "session_report", "c"],
+    [4, "session_report", "c"], [4, "media_report", "a"],
+  ]);
+  assert.deepEqual(r.issues.map((i) => [i.line, i.severity, i.code]), [
+    [1, "warning", "joined_rows"],
+    [2, "warning", "joined_rows"], [2, "warning", "joined_rows"],
+    [3, "warning", "torn_fragment"], [3, "warning", "joined_rows"],
+    [4, "warning", "torn_fragment"], [4, "warning", "joined_rows"],
+  ]);
+  assert.match(r.issues[5].message, new RegExp(`characters ${c.length + 1}–${c.length + 60} are a torn fragment between two rows`));
+  assert.match(r.issues[0].message, new RegExp(`a row starts at character ${a.length + 1} right after another`));
+  const t = await loadTables(path, { workers: 2, highWaterMark: 64 });
+  assert.deepEqual(t.issues, r.issues);
+  assert.equal(t.rows.session_report + t.rows.media_report, 9);
+});
