@@ -178,6 +178,7 @@ export * from "./dataset/dataset-tables";
 export * from "./dataset/column-types";
 export * from "./dataset/filter-tables";
 export * from "./dataset/filter-options";
+export * from "./dataset/check-filter";
 export * from "./sql/sql";
 export * from "./sql/quote";
 export * from "./sql/format-result";

@@ -1,28 +1,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { sep } from "node:path";
-import { parseTimestamp } from "../schema/timestamp";
 import { decodeMarked, INVALID_UTF8 } from "../load/utf8";
-import type { TableFilter } from "./filter-tables";
+import { FilterOptionError } from "./parse-instant";
+import { checkFilter, type CheckedFilter } from "./check-filter";
 
-/** Thrown for a `--since`/`--until`/`--users` value the kit cannot read (the CLI prints it on one line, exit 2). */
-export class FilterOptionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FilterOptionError";
-  }
-}
-
-/**
- * Reads an ISO date or date-time as epoch milliseconds, UTC: `2025-11-01` is midnight UTC; a date-time without an
- * offset is UTC; one with `Z` or `±hh:mm` keeps it.
- *
- * @example parseInstant("2025-11-01", "--since") // 1761955200000
- */
-export function parseInstant(text: string, option: string): number {
-  const t = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseTimestamp(`${text}T00:00:00`) : parseTimestamp(text);
-  if (t === undefined) throw new FilterOptionError(`${option}: "${text}" is not an ISO date (YYYY-MM-DD) or date-time`);
-  return t;
-}
+export { FilterOptionError, parseInstant } from "./parse-instant";
 
 /** Endings that make a `--users` value a file's name, not a user id: such a value must name a file. */
 const FILE_ENDING = /\.(txt|csv|tsv|lst|list|ids|json|ndjson|log)$/i;
@@ -89,19 +71,14 @@ export interface FilterOptionValues {
 }
 
 /**
- * The filter the options describe (`since` inclusive, `until` exclusive). Errors name the options as `prefix`
- * then `since`, `until`, `users` (`compare` reads `--a-since`… with the prefix `--a-`). Default `--`.
+ * The filter the options describe (`since` inclusive, `until` exclusive), checked by `checkFilter` as the library's
+ * filters are. Errors name the options as `prefix` then `since`, `until`, `users` (`compare` reads `--a-since`… with
+ * the prefix `--a-`). Default `--`.
  *
  * @example filterFromOptions({ since: "2025-11-01", until: "2025-12-01" }) // November 2025, UTC
  * filterFromOptions({ since: "soon" }, "--a-") // throws '--a-since: "soon" is not an ISO date (YYYY-MM-DD) or date-time'
  */
-export function filterFromOptions(o: FilterOptionValues, prefix = "--"): TableFilter {
-  const filter: TableFilter = {};
-  if (o.since !== undefined) filter.since = parseInstant(o.since, `${prefix}since`);
-  if (o.until !== undefined) filter.until = parseInstant(o.until, `${prefix}until`);
-  if (o.users !== undefined) filter.users = parseUsers(o.users, `${prefix}users`);
-  if (filter.since !== undefined && filter.until !== undefined && filter.since >= filter.until) {
-    throw new FilterOptionError(`${prefix}since ${o.since} is not before ${prefix}until ${o.until}`);
-  }
-  return filter;
+export function filterFromOptions(o: FilterOptionValues, prefix = "--"): CheckedFilter {
+  const span = checkFilter({ since: o.since, until: o.until }, prefix);
+  return o.users === undefined ? span : { ...span, users: parseUsers(o.users, `${prefix}users`) };
 }

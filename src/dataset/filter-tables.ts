@@ -6,35 +6,50 @@ import { TextColumn } from "../store/text-column";
 import type { ColumnLike } from "../store/column";
 import { MEDIA_SPECS, REPORT_SPECS } from "../store/column-specs";
 import type { ColumnSpec } from "../store/column-spec";
+import { checkFilter, type CheckedFilter } from "./check-filter";
 
-/** Which sessions to keep: a half-open time window `[since, until)` (epoch ms, UTC) and a set of user ids. */
+/**
+ * An instant of a filter: a `Date`, epoch milliseconds, or an ISO date or date-time string read as `--since` is
+ * (`2025-11-01` is midnight UTC; a date-time without an offset is UTC).
+ */
+export type FilterInstant = Date | number | string;
+
+/**
+ * Which sessions to keep: a half-open time window `[since, until)` and a set of user ids. Checked by `checkFilter`
+ * wherever a filter is taken: an instant that cannot be read, `since` not before `until`, or `users` that is not a
+ * list of strings (a string is a list of its characters) is a one-line error, never a silent empty result.
+ */
 export interface TableFilter {
-  /** Keep sessions at or after this instant (epoch milliseconds or a `Date`). */
-  since?: number | Date;
+  /** Keep sessions at or after this instant. */
+  since?: FilterInstant;
   /** Keep sessions before this instant (exclusive). */
-  until?: number | Date;
-  /** Keep only sessions of these students (a guest session, `user_id` null, is then left out). */
-  users?: Iterable<string>;
+  until?: FilterInstant;
+  /** Keep only sessions of these students, a list or a set of ids (a guest session, `user_id` null, is then left out). */
+  users?: readonly string[] | ReadonlySet<string>;
 }
 
 /**
- * True when the filter can leave anything out.
+ * True when the filter can leave anything out. Throws as `checkFilter` does for a filter it cannot read.
  *
  * @example isFiltering({}) // false; isFiltering({ users: ["u1"] }) // true
  */
 export function isFiltering(filter: TableFilter | undefined): boolean {
-  return filter !== undefined && (filter.since !== undefined || filter.until !== undefined || filter.users !== undefined);
+  if (filter === undefined) return false;
+  const checked = checkFilter(filter);
+  return checked.since !== undefined || checked.until !== undefined || checked.users !== undefined;
 }
 
 /**
  * The tables of the sessions that pass the filter, built afresh (the input is never changed). A session is judged
  * by its current report (its `ts` and `user_id`), a session without a report (orphan media) by its first media
  * report; a kept session keeps all its reports (superseded ones too) and all its media. Issues, drift and files
- * are those of the whole load.
+ * are those of the whole load. Throws as `checkFilter` does (`FilterOptionError`, `TypeError`) for a filter it
+ * cannot read: a string `users`, an invalid date, `since` not before `until`.
  *
  * @example
- * const nov = filterTables(t, { since: Date.UTC(2025, 10, 1), until: Date.UTC(2025, 11, 1) });
+ * const nov = filterTables(t, { since: "2025-11-01", until: Date.UTC(2025, 11, 1) });
  * nov.sessions.numRows() // sessions whose current report is in November 2025 (UTC)
+ * filterTables(t, { users: "u1" }) // throws TypeError 'users: expected a list of user ids such as ["u1"], got the string "u1" (…)'
  */
 export function filterTables(tables: MetricsTables, filter: TableFilter): MetricsTables {
   if (!isFiltering(filter)) return tables;
@@ -43,13 +58,13 @@ export function filterTables(tables: MetricsTables, filter: TableFilter): Metric
 }
 
 /**
- * `MetricsData` restricted to the sessions that pass `filter` (see `filterTables`): new columns of the kept rows,
- * the session codes (`sessionIds`) unchanged.
+ * `MetricsData` restricted to the sessions that pass `filter` (see `filterTables`; checked by `checkFilter`): new
+ * columns of the kept rows, the session codes (`sessionIds`) unchanged.
  *
  * @example buildTables(filterData(t.data, { users: ["u1"] }), t)
  */
 export function filterData(data: MetricsData, filter: TableFilter): MetricsData {
-  const keep = keptSessions(data, filter);
+  const keep = keptSessions(data, checkFilter(filter));
   const r = data.reports;
   const m = data.media;
   const reportRows = rowsOf(r.session_id.codes, keep);
@@ -72,9 +87,9 @@ export function filterData(data: MetricsData, filter: TableFilter): MetricsData 
 }
 
 /** Per session code: 1 when the session passes the filter. */
-function keptSessions(data: MetricsData, filter: TableFilter): Uint8Array {
-  const since = filter.since === undefined ? -Infinity : +filter.since;
-  const until = filter.until === undefined ? Infinity : +filter.until;
+function keptSessions(data: MetricsData, filter: CheckedFilter): Uint8Array {
+  const since = filter.since ?? -Infinity;
+  const until = filter.until ?? Infinity;
   const users = filter.users === undefined ? undefined : new Set(filter.users);
   const passes = (ts: number, user: string | null) => ts >= since && ts < until && (!users || (user !== null && users.has(user)));
   const keep = new Uint8Array(data.sessionIds.length);

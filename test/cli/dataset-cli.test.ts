@@ -1,11 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { loadTables } from "../../src/join/load-tables";
 import { filterTables } from "../../src/dataset/filter-tables";
 import { sql } from "../../src/sql/sql";
+import { quoteLiteral } from "../../src/sql/quote";
+import { exportTables } from "../../src/export/export-tables";
 import { cli, tempDir } from "../helpers";
 
 const sample = join(__dirname, "..", "..", "data", "sample", "metrics.log");
@@ -37,6 +40,49 @@ test("sql: a bad query exits 2 with one line; filters apply", async () => {
   const r = cli(["sql", sample, "SELECT count(*) AS n FROM sessions", "--json", "--since", "2025-10-01", "--until", "2025-11-01"]);
   assert.deepEqual(JSON.parse(r.stdout), [{ n: filterTables(t, { since: Date.UTC(2025, 9, 1), until: Date.UTC(2025, 10, 1) }).sessions.numRows() }]);
   assert.equal(cli(["sql", sample, "SELECT 1", "--since", "soon"]).status, 2);
+});
+
+test("sql refuses a statement that writes files (the probe's COPY over the log it reads): one line, exit 2, the log untouched; --force runs it", () => {
+  const dir = tempDir();
+  const log = join(dir, "q3.log");
+  copyFileSync(sample, log);
+  const r = cli(["sql", log, `copy (select session_id from sessions) to ${quoteLiteral(log)} (format csv)`, "--no-cache"]);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, "");
+  assert.equal(r.stderr.split("\n")[1], "metrics-kit: sql: the query is COPY, which can write a file (COPY … TO; COPY … FROM is refused too: DuckDB " +
+    "gives both one statement type); pass --force to run it, or write datasets with metrics-kit export");
+  assert.deepEqual(readFileSync(log), readFileSync(sample));
+  const out = join(dir, "ids.csv");
+  const forced = cli(["sql", log, `copy (select session_id from sessions order by session_id) to ${quoteLiteral(out)} (format csv)`, "--force", "--no-cache"]);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.equal(readFileSync(out, "utf8").split("\n")[0], "session_id");
+});
+
+test("sql: several statements that return rows print one note on stderr (only the last statement's result is printed)", () => {
+  const r = cli(["sql", sample, "select 1 as a; select count(*) as n from sessions; select 2 as b", "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [{ b: 2 }]);
+  const notes = r.stderr.split("\n").filter((line) => line.includes("statements of the query"));
+  assert.deepEqual(notes, ["metrics-kit: sql: 3 statements of the query return rows; only the last statement's result is printed"]);
+  const one = cli(["sql", sample, "create table x as select 1 as a; select * from x", "--json"]);
+  assert.equal(one.status, 0, one.stderr);
+  assert.equal(one.stderr.includes("statements of the query"), false);
+});
+
+test("sql: a query that names none of the kit's tables reads no log (a missing default log is no error, and not mentioned); one that does still needs it", async () => {
+  const t = await tablesP;
+  const dir = tempDir();
+  await exportTables(t, join(dir, "out"), { format: "parquet", tables: ["sessions"] });
+  const env = { ...process.env };
+  delete env.INTERVIEW_METRICS_LOG_PATH;
+  const run = (args: string[]) => spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "metrics-kit.js"), ...args], { cwd: dir, env, encoding: "utf8" });
+  const r = run(["sql", "select count(*) as n from read_parquet('out/sessions/**/*.parquet')", "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, "");
+  assert.deepEqual(JSON.parse(r.stdout), [{ n: t.sessions.numRows() }]);
+  const named = run(["sql", "select count(*) as n from sessions"]);
+  assert.equal(named.status, 2);
+  assert.equal(named.stderr, "metrics-kit: cannot read metrics.log: ENOENT: no such file or directory, open 'metrics.log'\n");
 });
 
 test("export writes one folder per table, refuses a non-empty folder without --force, filters", async () => {

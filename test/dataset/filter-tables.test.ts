@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { loadTables } from "../../src/join/load-tables";
-import { filterTables } from "../../src/dataset/filter-tables";
+import { filterData, filterTables, isFiltering } from "../../src/dataset/filter-tables";
 import { FilterOptionError, filterFromOptions, parseInstant, parseUsers } from "../../src/dataset/filter-options";
 import { summarize } from "../../src/summary/summarize";
 import { dimensionColumn } from "../../src/join/columns";
@@ -79,4 +79,37 @@ test("options: ISO dates and date-times in UTC, users from a list or a file, one
   assert.throws(() => parseUsers(latin1), (e: Error) => e instanceof FilterOptionError && e.message === `--users: ${latin1}:3: holds bytes that are not UTF-8 (user ids are read as UTF-8)`);
   assert.deepEqual(filterFromOptions({ since: "2025-10-01", until: "2025-11-01" }), { since, until });
   assert.throws(() => filterFromOptions({ since: "2025-11-01", until: "2025-11-01" }), /--since 2025-11-01 is not before --until 2025-11-01/);
+});
+
+test("the library's filter takes what looks right in a notebook: ISO strings and Dates like epoch ms, a set of ids; what it cannot read is a one-line error, never 0 rows", async () => {
+  const t = await loadTables(sample);
+  const ids = (f: { sessions: aq.ColumnTable }) => f.sessions.array("session_id");
+  const byMs = filterTables(t, { since, until });
+  assert.ok(byMs.sessions.numRows() > 0);
+  assert.deepEqual(ids(filterTables(t, { since: "2025-10-01", until: "2025-11-01" })), ids(byMs));
+  assert.deepEqual(ids(filterTables(t, { since: new Date(since), until: "2025-11-01T00:00:00Z" })), ids(byMs));
+  const user = (t.sessions.array("user_id") as (string | null)[]).find((u): u is string => u !== null)!;
+  const mine = filterTables(t, { users: [user] });
+  assert.ok(mine.sessions.numRows() > 0);
+  assert.deepEqual(ids(filterTables(t, { users: new Set([user]) })), ids(mine));
+  // A string is an Iterable<string> of its characters: refused, with the list to pass instead.
+  // @ts-expect-error a string is not a list of ids: the type says so too
+  assert.throws(() => filterTables(t, { users: user }), TypeError);
+  const typed = (o: object) => o as Parameters<typeof filterTables>[1]; // what plain JS passes
+  for (const call of [() => filterTables(t, typed({ users: user })), () => filterData(t.data, typed({ users: user })), () => isFiltering(typed({ users: user }))]) {
+    assert.throws(call, (e: Error) => e instanceof TypeError && e.message === `users: expected a list of user ids such as ["u1"], got the string "${user}" (a string is read as its characters)`);
+  }
+  assert.throws(() => filterTables(t, typed({ users: [user, 7] })), (e: Error) => e instanceof TypeError && e.message.endsWith("got a list holding the number 7"));
+  // An instant that cannot be read names its option; since not before until is the CLI's error without the dashes.
+  const cases: [object, string][] = [
+    [{ since: new Date("bogus") }, "since: the Date is invalid (new Date of a text it could not read)"],
+    [{ until: "2025-02-30" }, 'until: "2025-02-30" is not an ISO date (YYYY-MM-DD) or date-time'],
+    [{ since: Number.NaN }, "since: NaN is not epoch milliseconds"],
+    [{ since: "2025-11-01", until: "2025-10-01" }, "since 2025-11-01 is not before until 2025-10-01"],
+    [{ since: until, until: new Date(until) }, "since 2025-11-01T00:00:00.000Z is not before until 2025-11-01T00:00:00.000Z"],
+  ];
+  for (const [filter, message] of cases) {
+    assert.throws(() => filterTables(t, typed(filter)), (e: Error) => e instanceof FilterOptionError && e.message === message, message);
+  }
+  assert.throws(() => filterFromOptions({ since: "2025-11-01", until: "2025-10-01" }), (e: Error) => e.message === "--since 2025-11-01 is not before --until 2025-10-01");
 });

@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import { loadTables } from "../../src/join/load-tables";
-import { sql, SqlError } from "../../src/sql/sql";
+import { sql, SqlError, SqlWriteError } from "../../src/sql/sql";
 import { referencedTables } from "../../src/sql/duckdb-session";
 import { quoteIdentifier, quoteLiteral } from "../../src/sql/quote";
 import { exportTables } from "../../src/export/export-tables";
@@ -118,4 +119,54 @@ test("a NUL in a dimension name: DuckDB sees the column as score:…\\x00… (it
     const written = await exportTables(t, out, { format });
     assert.equal(written.sessions, 12, format);
   }
+});
+
+test("statements that can write files are refused, one line, before the query runs (read by DuckDB's statement types); force runs them", async () => {
+  const t = await tablesP;
+  const dir = tempDir();
+  const log = join(dir, "q3.log");
+  copyFileSync(sample, log);
+  const at = (name: string) => quoteLiteral(join(dir, name));
+  const refused = (what: string) => (e: Error) => e instanceof SqlWriteError && e.message.startsWith(`sql: ${what}`) && e.message.endsWith("; pass --force to run it, or write datasets with metrics-kit export") && !e.message.includes("\n");
+  // The probe's query: the log it reads, replaced by a CSV.
+  await assert.rejects(sql(t, `copy (select session_id from sessions) to ${at("q3.log")} (format csv)`), refused("the query is COPY, which can write a file"));
+  // A later statement is refused before an earlier one runs; one naming a table an earlier statement makes, before it runs.
+  await assert.rejects(sql(t, `select error('statement 1 ran'); copy sessions to ${at("q3.log")}`), refused("statement 2 of 2 is COPY"));
+  await assert.rejects(sql(t, "select error('statement 1 ran'); select 1"), /statement 1 ran/); // as it would, had it run
+  await assert.rejects(sql(t, `create table x as select session_id from sessions; copy x to ${at("q3.log")} (format csv)`), refused("statement 2 of 2 is COPY"));
+  await assert.rejects(sql(t, `export database ${at("exported")} (format csv)`), refused("the query is EXPORT DATABASE, which writes files"));
+  await assert.rejects(sql(t, `attach ${at("a.duckdb")} as a`), refused("the query is ATTACH"));
+  await assert.rejects(sql(t, `explain analyze copy (select 1) to ${at("e.csv")}`), refused("the query is EXPLAIN"));
+  await assert.rejects(sql(t, `prepare p as copy (select 1) to ${at("p.csv")}; execute p`), refused("statement 1 of 2 is PREPARE"));
+  // Settings that name files DuckDB writes cannot be changed (DuckDB's lock), nor any other.
+  await assert.rejects(sql(t, `set log_query_path = ${at("queries.txt")}; select 1`), (e: Error) => e instanceof SqlError &&
+    e.message === 'Invalid Input Error: Cannot change configuration option "log_query_path" - the configuration has been locked; pass --force to change DuckDB\'s settings');
+  assert.deepEqual(readFileSync(log), readFileSync(sample));
+  // DuckDB makes a missing EXPORT folder when it binds the statement: nothing is written into it.
+  assert.deepEqual(readdirSync(dir).filter((f) => f !== "exported").sort(), ["q3.log"]);
+  assert.deepEqual(existsSync(join(dir, "exported")) ? readdirSync(join(dir, "exported")) : [], []);
+  // force: COPY … TO writes, COPY … FROM reads, settings change.
+  const n = await sql(t, `copy (select count(*) as n from sessions) to ${at("n.csv")} (header); create table back (n bigint); copy back from ${at("n.csv")}; select n from back`, { force: true });
+  assert.deepEqual(n.objects(), [{ n: t.sessions.numRows() }]);
+  assert.equal(readFileSync(join(dir, "n.csv"), "utf8"), `n\n${t.sessions.numRows()}\n`);
+  assert.deepEqual((await sql(t, "set threads = 1; select current_setting('threads') as n", { force: true })).objects(), [{ n: 1 }]);
+});
+
+test("onStatements tells how many statements returned rows (the last one's result is returned); no tables for a query that names none", async () => {
+  const t = await tablesP;
+  const told: { statements: number; withRows: number }[] = [];
+  const onStatements = (c: { statements: number; withRows: number }) => told.push(c);
+  assert.deepEqual((await sql(t, "select 1 as a; select count(*) as n from sessions", { onStatements })).objects(), [{ n: t.sessions.numRows() }]);
+  await sql(t, "create table x as select 1 as a; set variable v = 2; select * from x", { onStatements });
+  await sql(t, "select 1 as a; create table y as select 2 as b", { onStatements });
+  assert.deepEqual(told, [{ statements: 2, withRows: 2 }, { statements: 3, withRows: 1 }, { statements: 2, withRows: 1 }]);
+  assert.deepEqual((await sql(t, "-- nothing\n;")).columnNames(), []);
+  const dir = join(tempDir(), "pq");
+  await exportTables(t, dir, { format: "parquet", tables: ["sessions"] });
+  const files = quoteLiteral(join(dir, "sessions", "**", "*.parquet"));
+  assert.deepEqual((await sql(undefined, `select count(*) as n from read_parquet(${files})`)).objects(), [{ n: t.sessions.numRows() }]);
+  // The CLI reads no log for such a query: a table named in a string or a comment is not one the query names.
+  assert.deepEqual(referencedTables(`select * from read_parquet(${files}) -- not media`), []);
+  assert.deepEqual(referencedTables(`select "it's", 'joined rows' from media /* scores */, query_table('Timelines')`), ["media", "timelines"]);
+  await assert.rejects(sql(undefined, "select count(*) from sessions"), (e: Error) => e instanceof SqlError && /^Catalog Error: Table with name sessions does not exist/.test(e.message));
 });
