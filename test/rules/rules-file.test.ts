@@ -21,7 +21,7 @@ test("writeRules writes what readRules reads, makes folders, and refuses to over
   const tuned = setThreshold(defaultRules(), "clarity.filler.mid", 0.03);
   assert.equal(writeRules(path, tuned), path);
   assert.deepEqual(readRules(path), tuned);
-  assert.throws(() => writeRules(path, defaultRules()), /exists; pass --force to overwrite it/);
+  assert.throws(() => writeRules(path, defaultRules()), { message: `${path} exists; pass { force: true } to overwrite it` });
   assert.deepEqual(readRules(path), tuned, "the refused write changed nothing");
   writeRules(path, defaultRules(), { force: true });
   assert.deepEqual(readRules(path), defaultRules());
