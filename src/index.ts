@@ -102,6 +102,7 @@ export * from "./rules/rules-file";
 export * from "./rules/parse-rules";
 export * from "./rules/with-thresholds";
 export * from "./rules/clamp-threshold";
+export * from "./rules/threshold-order";
 export * from "./io/nearest-name";
 
 export * from "./io/output-check";

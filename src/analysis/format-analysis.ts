@@ -4,7 +4,9 @@ import type { Analysis } from "./analyze";
 import { formatPlainAnswers, plainAnswers } from "./plain-answers";
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const f2 = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+/** A figure with `digits` decimals, or "–" when there is none (`null`, or `NaN` as an sd of one score is). */
+const fixed = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? "–" : x.toFixed(digits));
+const f2 = (x: number | null) => fixed(x, 2);
 
 /**
  * The human-readable analysis (what `metrics-kit analyze` prints): per dimension its verdict, flags, figures and
@@ -17,7 +19,7 @@ const f2 = (x: number | null) => (x === null ? "–" : x.toFixed(2));
 export function formatAnalysis(a: Analysis, sessions: number, rules: RulesConfig = defaultRules()): string {
   const lines = [`sessions: ${sessions}, Cronbach's alpha: ${f2(a.quality.cronbach_alpha)}`, "dimension quality:"];
   for (const [name, d] of Object.entries(a.quality.dimensions)) {
-    lines.push(`  ${name}: ${d.verdict}${d.flags.length ? ` [${d.flags.join(", ")}]` : ""} (n=${d.n}, mean ${d.mean.toFixed(1)}, sd ${d.std.toFixed(1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${f2(d.item_rest_r)}, at equal length ${f2(d.partial_item_rest_r)}, retest r ${f2(d.retest_r)}, growth-corrected ICC ${f2(d.retest_icc)}, ρ with total_words ${f2(d.length_r)}, with answers ${f2(d.answers_r)})`);
+    lines.push(`  ${name}: ${d.verdict}${d.flags.length ? ` [${d.flags.join(", ")}]` : ""} (n=${d.n}, mean ${fixed(d.mean, 1)}, sd ${fixed(d.std, 1)}, ${d.distinct} values, ceiling ${pct(d.ceiling_share)}, item–rest r ${f2(d.item_rest_r)}, at equal length ${f2(d.partial_item_rest_r)}, retest r ${f2(d.retest_r)}, growth-corrected ICC ${f2(d.retest_icc)}, ρ with total_words ${f2(d.length_r)}, with answers ${f2(d.answers_r)})`);
     for (const r of d.reasons) lines.push(`    - ${r}`);
   }
   if (a.unreachable_tags.length) lines.push("unreachable by construction:", ...a.unreachable_tags.map((u) => `  ${u.dimension} ${u.tag}: ${u.reason}`));
@@ -25,7 +27,7 @@ export function formatAnalysis(a: Analysis, sessions: number, rules: RulesConfig
   for (const l of a.links.filter((x) => x.significant)) lines.push(`  ${l.feature} ~ ${l.target}: ρ=${l.spearman.toFixed(2)} [${l.ci95[0].toFixed(2)}, ${l.ci95[1].toFixed(2)}] q=${l.q.toPrecision(2)} partial ρ=${f2(l.partial_spearman)} n=${l.n}`);
   lines.push(`progress (${a.progress.students} students with ≥ 3 sessions):`);
   for (const [name, d] of Object.entries(a.progress.dimensions)) {
-    lines.push(`  ${name}: ${d.mean_change_per_session.toFixed(2)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
+    lines.push(`  ${name}: ${f2(d.mean_change_per_session)} per session${d.improved ? " (reliably up)" : ""}, ${d.improved_students} students improved (RCI > 1.96)`);
   }
   lines.push("", "In plain words:");
   // formatPlainAnswers' lines are terminal-safe too.

@@ -1,7 +1,8 @@
 import { quantileSorted } from "simple-statistics";
 import type { RulesConfig } from "../rules/rules-config";
 import type { ScoringInput } from "../rules/scoring-input";
-import { findThreshold, flags } from "./thresholds";
+import { parseRules } from "../rules/parse-rules";
+import { findThreshold, flags, setThreshold } from "./thresholds";
 
 /** How to choose a threshold. */
 export type SuggestMethod =
@@ -19,12 +20,20 @@ export interface Suggestion {
   /** For Youden: J, sensitivity and specificity at the value. */
   youden?: { j: number; sensitivity: number; specificity: number };
   n: number;
+  /**
+   * Present when the suggested value, set in the rules it was asked of, makes rules `parseRules` rejects: the
+   * rules' one line, e.g. `clarity.filler.mid 0.06 is above clarity.filler.high 0.05: the mid deduction could never
+   * apply`. The value is still the data's answer; move the other threshold too (`withThresholds` takes both at once).
+   */
+  conflict?: string;
 }
 
 /**
  * Suggests a value for a threshold by a stated method. Quantile targeting picks the value that flags `share` of the
  * sessions with a value; Youden's J scans every distinct value and keeps the one that best separates `outcome`
- * (1/true = positive). Throws when fewer than 2 sessions have both a value and an outcome.
+ * (1/true = positive). A value the rules would reject with the other thresholds held (past the threshold it is
+ * ordered with) is still suggested, with the rules' reason in `conflict`. Throws when fewer than 2 sessions have both
+ * a value and an outcome.
  *
  * @example suggestThreshold(input, rules, "media.audio.pause_ratio.max", { method: "youden", outcome: risk }) // { value: 0.30, youden: { j: 0.8, … } }
  */
@@ -46,7 +55,7 @@ export function suggestThreshold(input: ScoringInput, rules: RulesConfig, path: 
   if (how.method === "quantile") {
     const sorted = [...values].sort((a, b) => a - b);
     const value = quantileSorted(sorted, t.direction === "above" ? 1 - how.share : how.share);
-    return { path, value, method: "quantile", flagged_share: share(value), n: values.length };
+    return withConflict(rules, { path, value, method: "quantile", flagged_share: share(value), n: values.length });
   }
   const positive = idx.map((i) => Number(how.outcome[i]) > 0);
   const P = positive.filter(Boolean).length;
@@ -73,5 +82,15 @@ export function suggestThreshold(input: ScoringInput, rules: RulesConfig, path: 
     if (j > best.j) best = { value: cut, j, sensitivity, specificity };
   }
   if (!Number.isFinite(best.value)) throw new Error(`suggestThreshold (youden) requires at least 2 distinct values for ${path}`);
-  return { path, value: best.value, method: "youden", flagged_share: share(best.value), youden: { j: best.j, sensitivity: best.sensitivity, specificity: best.specificity }, n: values.length };
+  return withConflict(rules, { path, value: best.value, method: "youden", flagged_share: share(best.value), youden: { j: best.j, sensitivity: best.sensitivity, specificity: best.specificity }, n: values.length });
+}
+
+/** `s` with the rules' objection to its value, if they have one (`conflict`). */
+function withConflict(rules: RulesConfig, s: Suggestion): Suggestion {
+  try {
+    parseRules(setThreshold(rules, s.path, s.value));
+    return s;
+  } catch (error) {
+    return { ...s, conflict: error instanceof Error ? error.message : String(error) };
+  }
 }

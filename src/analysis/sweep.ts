@@ -2,7 +2,9 @@ import type { RulesConfig } from "../rules/rules-config";
 import { scoreSessions } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
 import { bitShare } from "../rules/score-rules";
-import { findThreshold, flags, setThreshold } from "./thresholds";
+import { parseRules } from "../rules/parse-rules";
+import { thresholdBounds } from "../rules/threshold-order";
+import { findThreshold, flags, setThreshold, type Threshold } from "./thresholds";
 
 export interface SweepPoint {
   value: number;
@@ -17,16 +19,20 @@ export interface SweepPoint {
 }
 
 /**
- * Sweeps one threshold over `values` (default: 41 steps over its range), re-scoring every session at each.
+ * Sweeps one threshold over `values`, re-scoring every session at each. By default 41 steps over the part of its
+ * range the rules accept with the other thresholds held (`thresholdBounds`): `clarity.filler.mid` stops a step
+ * below `clarity.filler.high`, `tags.strengthAtLeast` starts a step above `tags.riskAtMost`, `tasks.below` above 0.
+ * Throws, naming the value and the conflict, when a value of `values` makes rules `parseRules` rejects
+ * (`sweep of clarity.filler.mid at 0.06: clarity.filler.mid 0.06 is above clarity.filler.high 0.05: …`).
  *
- * @example sweep(input, defaultRules(), "clarity.filler.mid").map(p => [p.value, p.flagged_share])
+ * @example sweep(input, defaultRules(), "clarity.filler.mid").map(p => p.value) // 41 values from 0 to 0.045 (filler.high 0.05 less a step)
  */
 export function sweep(input: ScoringInput, rules: RulesConfig, path: string, values?: readonly number[]): SweepPoint[] {
   const t = findThreshold(path);
-  const grid = values ?? Array.from({ length: 41 }, (_, k) => t.range[0] + ((t.range[1] - t.range[0]) * k) / 40);
+  const grid = values ?? sweepGrid(rules, t);
   const xs = t.values(input, rules);
   return grid.map((value) => {
-    const out = scoreSessions(input, setThreshold(rules, path, value));
+    const out = scoreSessions(input, sweptRules(rules, path, value));
     let flagged = 0, present = 0, sf = 0, nf = 0, su = 0, nu = 0;
     for (let i = 0; i < xs.length; i++) {
       if (!Number.isFinite(xs[i])) continue;
@@ -46,4 +52,26 @@ export function sweep(input: ScoringInput, rules: RulesConfig, path: string, val
       mean_overall_unflagged: nu ? su / nu : NaN,
     };
   });
+}
+
+/**
+ * 41 values evenly over the threshold's range as far as the rules accept them (the whole accepted span if none is in
+ * range), float noise cut (`0.02025`, not `0.020249999999999997`).
+ */
+function sweepGrid(rules: RulesConfig, t: Threshold): number[] {
+  const b = thresholdBounds(rules, t);
+  let [lo, hi] = [Math.max(b.lo, t.range[0]), Math.min(b.hi, t.range[1])];
+  if (lo > hi) [lo, hi] = [b.lo, Number.isFinite(b.hi) ? b.hi : b.lo];
+  return Array.from({ length: 41 }, (_, k) => Number((lo + ((hi - lo) * k) / 40).toPrecision(12)));
+}
+
+/** `rules` with `path` at `value`, checked as a rules file is: a swept value never scores rules the kit rejects. */
+function sweptRules(rules: RulesConfig, path: string, value: number): RulesConfig {
+  const next = setThreshold(rules, path, value);
+  try {
+    parseRules(next);
+  } catch (error) {
+    throw new Error(`sweep of ${path} at ${value}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return next;
 }

@@ -2,8 +2,6 @@ import { Command } from "commander";
 import { cacheOptions } from "./cache-options";
 import { USERS_VALUE } from "./filter-options";
 
-const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
-
 /** `metrics-kit compare [LOG…] --a-… --b-…`: two time windows or two cohorts of one load, side by side. */
 export function compareCommand(): Command {
   const command = new Command("compare")
@@ -17,13 +15,12 @@ export function compareCommand(): Command {
   }
   return cacheOptions(command).action(async (logs: string[], o) => {
     // Loaded here, not at start: `metrics-kit --help` and the other commands do not pay for them.
-    const aq = await import("arquero");
     const { loadTables } = await import("../join/load-tables");
     const { cacheFromOptions } = await import("./cache-options");
     const { filterTables } = await import("../dataset/filter-tables");
     const { filterFromOptions } = await import("../dataset/filter-options");
     const { compare } = await import("../dataset/compare");
-    const { formatTextTable } = await import("../sql/format-result");
+    const { formatCompare } = await import("../dataset/format-compare");
     const [fa, fb] = [filterFromOptions({ since: o.aSince, until: o.aUntil, users: o.aUsers }, "--a-"), filterFromOptions({ since: o.bSince, until: o.bUntil, users: o.bUsers }, "--b-")];
     const t = await loadTables(logs.length ? logs : undefined, cacheFromOptions(o));
     const { writeStdout } = await import("../io/write-output");
@@ -32,8 +29,6 @@ export function compareCommand(): Command {
     const c = compare(filterTables(t, fa), filterTables(t, fb));
     // synchronously, as the other commands write: a closed pipe (`| head`) is then one line, not an unhandled error
     if (o.json) return writeStdout(Buffer.from(`${JSON.stringify(c, null, 2)}\n`));
-    const rows = aq.from(c.figures.map((f) => ({ figure: f.figure, A: round(f.a), B: round(f.b), change: round(f.change) })));
-    const verdicts = aq.from(c.verdicts.map((v) => ({ dimension: v.dimension, A: v.a, B: v.b })));
-    writeStdout(Buffer.from(`${formatTextTable(rows)}\n\n${formatTextTable(verdicts)}\n`));
+    writeStdout(Buffer.from(`${formatCompare(c)}\n`));
   });
 }

@@ -14,7 +14,7 @@ export function generateCommand(): Command {
     .addOption(new Option("--sessions <min-max>", "sessions per student (or one number)").argParser(rangeArg({ min: 1 })).default([1, 6], "1-6"))
     .addOption(new Option("--seed <s>", "random seed (an integer)").argParser(integerArg()).default(42))
     .addOption(new Option("--start <iso>", "first arrival (UTC unless it has an offset)").argParser(dateArg).default("2025-09-01T00:00:00"))
-    .addOption(new Option("--faults <rate>", "share of lines replaced by an injected fault, 0 to 1").argParser(numberArg({ min: 0, max: 1 })).default(0))
+    .addOption(new Option("--faults <rate>", "share of lines replaced by an injected fault, 0 to 1 (drawn apart from the simulation: the same seed gives the same rows, with these lines damaged or added)").argParser(numberArg({ min: 0, max: 1 })).default(0))
     .option("--truth <file>", "write what was planted as JSON")
     .addOption(new Option("--workers <n>", "worker threads (default: one per core, at most 4; 0 = none); the output is the same").argParser(integerArg({ min: 0 })))
     .option("--force", "overwrite existing files (a symbolic link is replaced, not followed)", false)

@@ -4,11 +4,11 @@ import { summaryCommand } from "./summary-command";
 import { generateCommand } from "./generate-command";
 import { extraCommands } from "./extra-commands";
 import { errorLine } from "./error-line";
-import { terminalSafe } from "../load/terminal-safe";
+import { commanderErrorLine } from "./commander-error-line";
 
 // Commander's own messages ("error: option '--students <n>' argument '-5' is invalid. …"), as one line like ours.
 // Commander's own errors quote the command line (an unknown option, a bad choice): its text is escaped too, one line.
-const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${terminalSafe(text.replace(/^error: /, "").replace(/\n$/, ""))}\n`) };
+const OUTPUT = { outputError: (text: string, write: (s: string) => void) => write(`metrics-kit: ${commanderErrorLine(text)}\n`) };
 
 /**
  * The `metrics-kit` program: each command is a thin shell over the library, which its action loads (so that

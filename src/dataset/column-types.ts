@@ -2,6 +2,7 @@ import type * as aq from "arquero";
 import { countColumn, MEDIA_FEATURES, MEDIA_SESSION_COLUMNS, SCORE_COLUMNS, SESSION_COLUMNS, TIMELINE_COLUMNS } from "../join/columns";
 import { MEDIA_SPECS, REPORT_SPECS } from "../store/column-specs";
 import type { SpecKind } from "../store/column-spec";
+import { Diagnostics } from "../schema/diagnostics";
 
 /** How a column is typed outside the kit (Parquet, DuckDB, Arrow): `list` is a list of strings. */
 export type ColumnKind = "timestamp" | "double" | "integer" | "boolean" | "varchar" | "list";
@@ -12,11 +13,19 @@ const SPEC_EXPORT: Readonly<Record<SpecKind, ColumnKind>> = {
 };
 
 /**
+ * The diagnostics the schema declares whole numbers (`total_words: z.number().int()`): stored as doubles like the
+ * others, they leave the kit as integers.
+ */
+const INTEGER_DIAGNOSTICS = Object.entries(Diagnostics.shape).filter(([, schema]) => schema.unwrap().isInt).map(([name]) => name);
+
+/**
  * The kind of every column the kit names: the store's columns as their specs say (`REPORT_SPECS`, `MEDIA_SPECS`),
- * and the columns the join layer derives from them; other columns (the dimensions') are typed by their values.
+ * the diagnostics the schema makes whole numbers as integers, and the columns the join layer derives from them;
+ * other columns (the dimensions') are typed by their values.
  */
 const KNOWN: ReadonlyMap<string, ColumnKind> = new Map<string, ColumnKind>([
   ...[...REPORT_SPECS, ...MEDIA_SPECS].map((s) => [s.name, SPEC_EXPORT[s.kind]] as const),
+  ...INTEGER_DIAGNOSTICS.map((c) => [c, "integer"] as const),
   ...["dimension", "comment"].map((c) => [c, "varchar"] as const),
   ...[SESSION_COLUMNS.n_reports, MEDIA_SESSION_COLUMNS.n_media, MEDIA_SESSION_COLUMNS.n_audio, MEDIA_SESSION_COLUMNS.n_video,
     TIMELINE_COLUMNS.session_index, TIMELINE_COLUMNS.n_sessions, ...MEDIA_FEATURES.map(countColumn)].map((c) => [c, "integer"] as const),

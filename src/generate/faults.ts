@@ -21,7 +21,7 @@ const NONE: LinePlants = Object.freeze({});
  * log's timestamp quirks at the scenario's rates) or, at the fault rate, a damaged version of it; and lists what
  * was planted on every line.
  *
- * @example const sink = new RowSink(rng, params.quirks, 0.01); sink.write(row, when, ["guest"]); sink.lines.length // 1 or 2
+ * @example const sink = new RowSink(rng, params.quirks, 0.01, faultRng); sink.write(row, when, ["guest"]); sink.lines.length // 1 or 2
  */
 export class RowSink {
   /** The plants of the current event's lines, one per line. */
@@ -31,7 +31,12 @@ export class RowSink {
   readonly json = new PyJsonWriter();
   private lastIntact = -1;
 
-  constructor(private rng: Rng, private quirks: ScenarioParams["quirks"], private faults: number) {}
+  /**
+   * @param rng - the block's stream: the timestamps' quirks and microseconds
+   * @param faultRng - the faults' own stream (whether a line is damaged, how): drawn only with `faults` > 0, and never
+   *   from `rng`, so the same seed with and without faults gives the same rows
+   */
+  constructor(private rng: Rng, private quirks: ScenarioParams["quirks"], private faults: number, private faultRng: Rng) {}
 
   /** Starts a new event: the previous event's bytes and plants have been taken. */
   reset(): void {
@@ -53,8 +58,8 @@ export class RowSink {
     const stamp = this.timestamp(ms);
     row.ts = stamp.ts;
     const kept = quirks.length > 0 ? [...quirks] : stamp.quirk ? [stamp.quirk] : [];
-    if (this.faults > 0 && this.rng.bernoulli(this.faults)) {
-      const kind = this.rng.pick(FAULT_KINDS);
+    if (this.faults > 0 && this.faultRng.bernoulli(this.faults)) {
+      const kind = this.faultRng.pick(FAULT_KINDS);
       if (kind !== "unknown_type") {
         this.damaged(row, kind);
         return false;
@@ -69,12 +74,12 @@ export class RowSink {
   }
 
   private damaged(row: Record<string, unknown>, kind: (typeof FAULT_KINDS)[number]): void {
-    if (kind === "wrong_type") this.json.value({ ...row, session_id: pyInt(this.rng.int(1, 99999)) });
+    if (kind === "wrong_type") this.json.value({ ...row, session_id: pyInt(this.faultRng.int(1, 99999)) });
     else if (kind === "missing_key") this.json.value(Object.fromEntries(Object.entries(row).filter(([k]) => k !== "session_id")));
     else if (kind === "invalid_json") this.json.raw(pyDumps(row).replace('": "', '" "'));
     else {
       const full = pyDumps(row);
-      this.json.raw(full.slice(0, 1 + Math.floor(this.rng.uniform() * (full.length - 2))));
+      this.json.raw(full.slice(0, 1 + Math.floor(this.faultRng.uniform() * (full.length - 2))));
     }
     this.emit({ fault: kind });
   }

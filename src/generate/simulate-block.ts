@@ -53,6 +53,16 @@ function blockSeed(seed: number, b: number): number {
   return createRng(seed + 7919 * b).int(0, 2 ** 31 - 2);
 }
 
+/**
+ * The seed of block `b`'s faults: the next draw after `blockSeed`'s. Faults have a stream of their own, so that
+ * drawing them leaves the simulation's draws alone: a faulted log is its clean twin with lines damaged or added.
+ */
+function faultSeed(seed: number, b: number): number {
+  const r = createRng(seed + 7919 * b);
+  r.uniform();
+  return r.int(0, 2 ** 31 - 2);
+}
+
 /** What a block keeps for its truth while it runs. */
 class BlockLedger {
   readonly sessionIds = new Set<string>();
@@ -102,7 +112,7 @@ export function* simulateBlock(options: ResolvedOptions, b: number, rules: Rules
   if (start === undefined) throw new Error(`invalid start: ${options.start} is not an ISO 8601 date-time`);
   const students = Math.min(BLOCK_STUDENTS, options.students - b * BLOCK_STUDENTS);
   const ledger = new BlockLedger(options.trackTruth);
-  const sink = new RowSink(rng, params.quirks, options.faults);
+  const sink = new RowSink(rng, params.quirks, options.faults, createRng(faultSeed(options.seed, b)));
   const heap = new EventHeap<GenEvent>();
   let sessionNo = 0;
   let mediaNo = 0;

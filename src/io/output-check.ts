@@ -1,11 +1,24 @@
 import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
-/** Thrown when an output path exists (a file, a symbolic link, even a dangling one) and `--force` was not given. */
+/**
+ * Thrown when an output path exists (a file, a symbolic link, even a dangling one) and `force` was not given. Its
+ * message names the library's option (`{ force: true }`); `forcedBy("--force")` is the same refusal in the CLI's
+ * words.
+ *
+ * @example new OutputExistsError("x.log").message // "x.log exists; pass { force: true } to overwrite it"
+ * @example new OutputExistsError("x.log").forcedBy("--force") // "x.log exists; pass --force to overwrite it"
+ */
 export class OutputExistsError extends Error {
-  constructor(readonly file: string, link = false) {
-    super(link ? `${file} is a symbolic link; pass --force to replace the link (its target is left alone)` : `${file} exists; pass --force to overwrite it`);
+  constructor(readonly file: string, readonly link = false) {
+    super("");
+    this.message = this.forcedBy("{ force: true }");
     this.name = "OutputExistsError";
+  }
+
+  /** The refusal, naming `force` (an option or a flag) as the way to overwrite the file or replace the link. */
+  forcedBy(force: string): string {
+    return this.link ? `${this.file} is a symbolic link; pass ${force} to replace the link (its target is left alone)` : `${this.file} exists; pass ${force} to overwrite it`;
   }
 }
 

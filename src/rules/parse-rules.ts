@@ -13,9 +13,11 @@ export class RulesError extends Error {
 /**
  * Parses rules (JSON already read) strictly: missing keys take today's values; an unknown key, a wrong type or a
  * value out of bounds throws a `RulesError` whose lines name the path, what is wrong and, for an unknown key, the
- * nearest known one. `source` (a file name) prefixes the message.
+ * nearest known one; a threshold out of order or past which its rule never fires, the field, its value and the one
+ * it conflicts with. `source` (a file name) prefixes the message.
  *
  * @example parseRules({ tags: { riskAtmost: 40 } }) // throws "tags.riskAtmost: unknown key; did you mean tags.riskAtMost?"
+ * @example parseRules({ clarity: { length: { mid: 300 } } }) // throws "clarity.length.mid 300 is above clarity.length.high 220: the mid deduction could never apply"
  */
 export function parseRules(json: unknown, source?: string): RulesConfig {
   const r = RulesConfig.safeParse(json);
@@ -23,7 +25,7 @@ export function parseRules(json: unknown, source?: string): RulesConfig {
   throw new RulesError(r.error.issues.flatMap((issue) => issueLines(issue, json)), source);
 }
 
-/** One line per key for unknown keys, else `path: message (got value)`. */
+/** One line per key for unknown keys, a threshold conflict's own line, else `path: message (got value)`. */
 function issueLines(issue: z.core.$ZodIssue, json: unknown): string[] {
   const path = issue.path.map(String);
   if (issue.code === "unrecognized_keys") {
@@ -34,6 +36,8 @@ function issueLines(issue: z.core.$ZodIssue, json: unknown): string[] {
       return `${at}: unknown key; ${near ? `did you mean ${[...path, near].join(".")}?` : `known keys here: ${known.join(", ")}`}`;
     });
   }
+  // A conflict between thresholds (`ruleConflicts`) is already one line naming the field and its value.
+  if (issue.code === "custom" && issue.params?.conflict === true) return [issue.message];
   const got = valueAt(json, path);
   const shown = got === undefined || (typeof got === "object" && got !== null) ? "" : ` (got ${JSON.stringify(got)})`;
   return [`${path.join(".") || "(top level)"}: ${issue.message}${shown}`];

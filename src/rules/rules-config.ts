@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MEDIA_FEATURES } from "../join/columns";
 import { nearestName } from "../io/nearest-name";
+import { ruleConflicts } from "./threshold-order";
 
 /** The dimension names the backend writes today (exact strings, full-width parentheses). */
 export const DIMENSION_NAMES = {
@@ -44,7 +45,7 @@ const Tags = z.strictObject({
   strengthAtLeast: atLeastZero(75),
   /** A dimension with score ≤ this is a risk tag. */
   riskAtMost: atLeastZero(50),
-}).refine((t) => t.strengthAtLeast > t.riskAtMost, { message: "must be above tags.riskAtMost (a score cannot be both a strength and a risk)", path: ["strengthAtLeast"] });
+});
 
 const Tasks = z.strictObject({
   /** A dimension gets a task only if its score is below this. */
@@ -72,10 +73,14 @@ const MediaBands = z.record(z.string(), Band).superRefine((media, ctx) => {
 /**
  * The backend's heuristic scoring rules as one typed config; every default is today's value
  * (`../shared/metrics-log.md`, "The heuristic scoring rules"). Strict: an unknown key anywhere is an error, values
- * are checked (thresholds and penalties ≥ 0, min ≤ max, strength above risk, whole counts, positive durations), and
- * a missing key, at any depth, takes today's value. Parse JSON with `parseRules` for one friendly message.
+ * are checked (thresholds and penalties ≥ 0, min ≤ max, whole counts, positive durations), and a missing key, at any
+ * depth, takes today's value. Once every value is valid, a threshold out of order or past which its rule can never
+ * fire is an error at its path (`ruleConflicts`: a mid deduction not below its high one, a strength tag not above the
+ * risk tag or above 100, a task, comment or coverage threshold not above 0), its message one whole line flagged
+ * `params.conflict`. Parse JSON with `parseRules` for one friendly message.
  *
  * @example RulesConfig.parse({ clarity: { length: { mid: 160 } } }).clarity.length.high // → 220
+ * @example RulesConfig.safeParse({ tasks: { below: 0 } }).error?.issues[0].message // "tasks.below 0 is not above the lowest score 0: no dimension could ever get a task"
  */
 export const RulesConfig = z.strictObject({
   clarity: Clarity.prefault({}),
@@ -96,7 +101,9 @@ export const RulesConfig = z.strictObject({
    * per-session mean is below `min` or above `max`. None is set today: they have no effect until set.
    */
   media: MediaBands.default({}),
-});
+}).superRefine((rules, ctx) => {
+  for (const c of ruleConflicts(rules)) ctx.addIssue({ code: "custom", path: c.path.split("."), message: c.message, params: { conflict: true } });
+}, { when: (payload) => payload.issues.length === 0 });
 export type RulesConfig = z.infer<typeof RulesConfig>;
 
 /** Today's rules. */

@@ -15,7 +15,8 @@ export function formatSummary(s: Summary): string {
   const lines: string[] = [];
   lines.push(`files: ${s.files.join(", ")}`);
   lines.push(`rows: ${s.rows.session_report} session_report, ${s.rows.media_report} media_report`);
-  lines.push(`sessions: ${s.sessions} (${s.superseded_reports} superseded reports), users: ${s.users}`);
+  // users are the distinct user_id of reports and media alike: a window can hold more users than sessions
+  lines.push(`sessions: ${s.sessions} (${s.superseded_reports} superseded reports), users: ${s.users} (in reports or media)`);
   lines.push(`time range: ${s.time_range ? `${s.time_range.first} – ${s.time_range.last}` : "–"}`);
   const byCode = new Map<string, Summary["issues"]>();
   for (const i of s.issues) {

@@ -132,3 +132,21 @@ test("--since/--until/--users on summary, analyze, replay and report", async () 
   assert.equal(report.status, 0, report.stderr);
   assert.match(report.stdout, new RegExp(`: ${f.sessions.numRows()} sessions,`));
 });
+
+test("a filtered timeline numbers sessions inside the window, from 1; every filtered command's --help says so", async () => {
+  // a student with sessions before and after the cut: after it, their first kept session is session_index 1
+  const t = await tablesP;
+  const all = (await sql(t, "SELECT user_id, ts, session_index FROM timelines")).objects() as { user_id: string; ts: Date; session_index: number }[];
+  const cut = Date.UTC(2025, 9, 15);
+  const user = all.find((r) => r.ts.getTime() < cut && all.some((o) => o.user_id === r.user_id && o.ts.getTime() >= cut))!.user_id;
+  const before = all.filter((r) => r.user_id === user && r.ts.getTime() < cut).length;
+  const r = cli(["sql", sample, "--since", "2025-10-15", `SELECT session_index FROM timelines WHERE user_id = '${user}' ORDER BY ts`, "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const kept = (JSON.parse(r.stdout) as { session_index: number }[]).map((o) => o.session_index);
+  assert.ok(before > 0 && kept.length > 0);
+  assert.deepEqual(kept, kept.map((_, k) => k + 1), `${user}: ${before} sessions before the window`);
+  for (const command of ["summary", "analyze", "replay", "report", "sql", "export"]) {
+    const help = cli([command, "--help"]).stdout.replace(/\s+/g, " ");
+    assert.match(help, /session_index starts at 1 at the first session kept, and progress \(students with at least 3 sessions\) counts only the sessions kept/, command);
+  }
+});

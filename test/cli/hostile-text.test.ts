@@ -69,3 +69,12 @@ test("commander's own errors (an unknown option, conflicting options) quote the 
   assert.equal(both.status, 2);
   assert.equal(both.stderr, "metrics-kit: option '--json' cannot be used with option '--csv'\n");
 });
+
+test("commander's suggestion follows its error on the same line, a space for its newline; a newline the user typed stays escaped", () => {
+  const option = cli(["summary", "--sinse", "x"]);
+  assert.equal(option.status, 2);
+  assert.equal(option.stderr, "metrics-kit: unknown option '--sinse' (Did you mean --since?)\n");
+  assert.equal(cli(["summry"]).stderr, "metrics-kit: unknown command 'summry' (Did you mean summary?)\n");
+  assert.equal(cli(["summary", "--since\nx"]).stderr, "metrics-kit: unknown option '--since\\x0ax' (Did you mean --since?)\n");
+  assert.equal(cli(["summary", "--x\n(Did you mean --since?)"]).stderr, "metrics-kit: unknown option '--x\\x0a(Did you mean --since?)'\n");
+});

@@ -55,6 +55,31 @@ test("with faults the loader reports exactly the injected faults, at exactly the
   assert.deepEqual(t.rows, { session_report: truth.counts.session_report, media_report: truth.counts.media_report });
 });
 
+test("faults have their own random stream: a faulted log is its clean twin with lines damaged or added, the planted truth the same", () => {
+  for (const seed of [4, 11]) {
+    const clean = generate({ students: 150, seed });
+    const faulted = generate({ students: 150, seed, faults: 0.05 });
+    const kinds = new Map(faulted.truth.faults.map((f) => [f.line, f.kind]));
+    assert.ok(kinds.size > 20, `${kinds.size} faults`);
+    const cleanLines = clean.text.split("\n").slice(0, -1);
+    const lines = faulted.text.split("\n");
+    // every line is the clean twin's next line, or a fault: a damaged version of it (which takes its place), an
+    // unknown-type line before it (added), or the torn last line (added)
+    let next = 0;
+    lines.forEach((line, k) => {
+      const kind = kinds.get(k + 1);
+      if (kind === "unknown_type" || (kind === "torn_line" && k === lines.length - 1)) return;
+      if (kind === undefined) assert.equal(line, cleanLines[next], `line ${k + 1} of seed ${seed}`);
+      else assert.notEqual(line, cleanLines[next], `line ${k + 1} (${kind}) of seed ${seed}`);
+      next++;
+    });
+    assert.equal(next, cleanLines.length);
+    for (const key of ["params", "features", "null_features", "unreachable_tags", "planted_threshold", "improvers", "improvement"] as const) {
+      assert.deepEqual(faulted.truth[key], clean.truth[key], `${key} of seed ${seed}`);
+    }
+  }
+});
+
 /** Fisher-z 95% interval of a Pearson r. */
 function interval(x: number[], y: number[]): [number, number] {
   const r = sampleCorrelation(x, y);

@@ -44,7 +44,7 @@ test("a symbolic link is refused without force; with it the link is replaced and
   const dir = tempDir();
   writeFileSync(join(dir, "target.txt"), "target\n");
   symlinkSync("target.txt", join(dir, "link.txt"));
-  assert.throws(() => writeOutput(join(dir, "link.txt"), "new\n"), /link\.txt is a symbolic link; pass --force/);
+  assert.throws(() => writeOutput(join(dir, "link.txt"), "new\n"), /link\.txt is a symbolic link; pass \{ force: true \} to replace the link/);
   assert.equal(readlinkSync(join(dir, "link.txt")), "target.txt");
   writeOutput(join(dir, "link.txt"), "new\n", { force: true });
   assert.ok(lstatSync(join(dir, "link.txt")).isFile());

@@ -46,7 +46,7 @@ test("suggestionRows: Youden's J, sensitivity and specificity as columns of thei
   const q = suggestThreshold(input, rules, "clarity.filler.mid", { method: "quantile", share: 0.2 });
   const y = suggestThreshold(input, rules, "media.audio.pause_ratio.max", { method: "youden", outcome: tagOutcome(input, `risk:${rules.star.dimension}`) });
   const rows = suggestionRows([q, y]);
-  assert.deepEqual(Object.keys(rows[0]), ["path", "method", "value", "flagged_share", "youden_j", "sensitivity", "specificity", "n"]);
+  assert.deepEqual(Object.keys(rows[0]), ["path", "method", "value", "flagged_share", "youden_j", "sensitivity", "specificity", "n", "conflict"]);
   assert.equal(rows[0].youden_j, null);
   assert.equal(rows[1].youden_j, Number(y.youden!.j.toFixed(3)));
   assert.equal(rows[1].sensitivity, Number(y.youden!.sensitivity.toFixed(3)));

@@ -126,7 +126,7 @@ test("threshold_tuning in a live Notebook: the tuner output's counts equal rules
   await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').fill("30");
   await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').press("Enter");
   assert.equal(await tuner.locator('input[type=number][data-path="tags.strengthAtLeast"]').inputValue(), "41");
-  assert.match(await tuner.locator("[data-tuner=clamp]").innerText(), /tags\.strengthAtLeast: 30 → 41 \(must be above the risk tag's 40\)/);
+  assert.match(await tuner.locator("[data-tuner=clamp]").innerText(), /tags\.strengthAtLeast: 30 → 41 \(must be above tags\.riskAtMost 40\)/);
   // Copy rules → the clipboard holds the JSON readRules reads.
   await tuner.locator("[data-tuner=copy]").click();
   await page.waitForFunction(() => (document.querySelector(".metrics-kit-tuner [data-tuner=copied]")?.textContent ?? "") !== "");

@@ -25,7 +25,7 @@ test("the report's tuner widget: the score histograms' threshold lines follow it
     await page.fill('input[type=number][data-path="tags.riskAtMost"]', "90");
     await page.press('input[type=number][data-path="tags.riskAtMost"]', "Enter");
     assert.equal(await page.inputValue('input[type=number][data-path="tags.riskAtMost"]'), "74");
-    assert.equal(await page.locator("#tuner-clamp").innerText(), "tags.riskAtMost: 90 → 74 (must be below the strength tag's 75)");
+    assert.equal(await page.locator("#tuner-clamp").innerText(), "tags.riskAtMost: 90 → 74 (must be below tags.strengthAtLeast 75)");
     assert.deepEqual(await lines(), [74, 70, 75]);
     assert.match(await page.locator("#tuner-agreement").innerText(), /against today's logged tag \(agreement with the log, not with an outcome\)/);
     assert.deepEqual(errors, []);

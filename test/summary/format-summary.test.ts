@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadTables, summarize, formatSummary, formatIssue } from "../../src/index";
-import { writeTemp, sessionLine } from "../helpers";
+import { writeTemp, sessionLine, mediaLine } from "../helpers";
 
 const TS = "2025-11-03T12:24:13.482113";
 
@@ -21,4 +21,11 @@ test("control characters from the log never reach the terminal in summary text: 
   const unknown = t.issues.find((i) => i.code === "unknown_type")!;
   assert.equal(unknown.message.includes("\u001b"), true); // the data keeps the value; only printing escapes it
   assert.doesNotMatch(formatIssue(unknown), /\u001b/);
+});
+
+test("users counts user_id in reports and media, and the text says so: a media-only student makes more users than sessions", async () => {
+  const lines = [sessionLine({ sid: "a", user: "u1", ts: TS }), mediaLine({ sid: "a", mid: "m1", user: "u1", ts: TS }), mediaLine({ sid: "b", mid: "m2", user: "u2", ts: TS })];
+  const s = summarize(await loadTables(writeTemp("users.log", `${lines.join("\n")}\n`), { cache: false }));
+  assert.deepEqual([s.sessions, s.users], [1, 2]);
+  assert.ok(formatSummary(s).split("\n").includes("sessions: 1 (0 superseded reports), users: 2 (in reports or media)"), formatSummary(s));
 });
