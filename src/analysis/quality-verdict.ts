@@ -38,6 +38,12 @@ export interface VerdictOptions extends EvidenceOptions {
    * reliability caps validity. Default 0.95.
    */
   retestConfidence?: number;
+  /**
+   * …and so is one whose ICC is below this, however many students show it: its stable part is under this share of
+   * its variance, near 0 (√0.1 ≈ 0.32 caps its correlation with any stable ability). Default 0.1 (the kit's choice:
+   * a score that ignores the student measures ~0.05 at 600 students when the answers' language moves it a little).
+   */
+  minStable?: number;
   /** |partial item–rest r| at least this counts as related to the other dimensions. Default 0.2 ("poor" below 0.20, classical test theory). */
   minItemRest?: number;
   /** |length_r| at least this is `length_driven`. Default 0.3 (the kit's choice: ≥ 9% of the rank variance is the amount said). */
@@ -61,14 +67,14 @@ export interface QualityVerdict {
  * fewer than minDistinct values; normalised entropy below minEntropy), `unreliable` (growth-corrected retest ICC
  * below minRetest, Koo & Li 2016), `length_driven` (|ρ with total_words| ≥ maxLengthR), `unsupported` (no
  * supporting evidence link and |partial item–rest r| below minItemRest; the plain item–rest r when there is no
- * length control). Verdict: `arbitrary` when unreliable and either unsupported or not shown to be stable at all
- * (the ICC's lower bound at retestConfidence ≤ 0: reliability caps validity, so no link makes it a measure of the
- * student), else `concentrated`, else `ok`.
+ * length control). Verdict: `arbitrary` when unreliable and either unsupported or with no stability to speak of
+ * (the ICC's lower bound at retestConfidence ≤ 0, or the ICC below minStable: reliability caps validity, so no link
+ * makes it a measure of the student), else `concentrated`, else `ok`.
  *
  * @example qualityVerdict(figures).verdict // "arbitrary"
  */
 export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}): QualityVerdict {
-  const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, retestConfidence = 0.95, minItemRest = 0.2, maxLengthR = 0.3, minEvidence = 0.1, fdr = 0.05 } = options;
+  const { scale = [0, 100], maxBoundShare = 0.15, minDistinct = 4, minEntropy = 0.25, minRetest = 0.5, retestConfidence = 0.95, minStable = 0.1, minItemRest = 0.2, maxLengthR = 0.3, minEvidence = 0.1, fdr = 0.05 } = options;
   const flags: QualityFlag[] = [];
   const reasons: string[] = [];
   const concentrated: string[] = [];
@@ -79,10 +85,12 @@ export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}):
   if (concentrated.length) flags.push("concentrated");
   reasons.push(...concentrated);
   const lower = d.retest_icc === null ? null : iccLowerBound(d.retest_icc, d.retest_icc_students, d.retest_icc_sessions, retestConfidence) ?? null;
-  const noStability = lower !== null && lower <= 0;
+  const chance = lower !== null && lower <= 0;
+  const noStability = chance || (d.retest_icc !== null && d.retest_icc < minStable);
   if (d.retest_icc !== null && d.retest_icc < minRetest) {
     flags.push("unreliable");
-    const bound = lower === null ? "" : `, ${pct(retestConfidence).replace(".0%", "%")} lower bound ${f2(lower)}${noStability ? ": no more stable than chance" : ""}`;
+    const stability = chance ? ": no more stable than chance" : d.retest_icc < minStable ? `; an ICC below ${minStable} is near none` : "";
+    const bound = lower === null ? "" : `, ${pct(retestConfidence).replace(".0%", "%")} lower bound ${f2(lower)}${stability}`;
     reasons.push(`unstable for the same student: growth-corrected retest ICC(C,1) = ${f2(d.retest_icc)} < ${minRetest} over ${d.retest_icc_students} students' first ${d.retest_icc_sessions} sessions (Koo & Li, 2016${bound})`);
   }
   if (d.length_r !== null && Math.abs(d.length_r) >= maxLengthR) {
@@ -99,7 +107,7 @@ export function qualityVerdict(d: QualityFigures, options: VerdictOptions = {}):
   }
   const unreliable = flags.includes("unreliable");
   if (unreliable && noStability && !flags.includes("unsupported")) {
-    reasons.push(`its links cannot make it a measure of the student: a score no more stable for the same student than chance cannot track a stable ability, whatever else it correlates with (reliability caps validity)`);
+    reasons.push(`its links cannot make it a measure of the student: a score with no stability for the same student cannot track a stable ability, whatever else it correlates with (reliability caps validity)`);
   }
   const verdict = unreliable && (flags.includes("unsupported") || noStability) ? "arbitrary" : flags.includes("concentrated") ? "concentrated" : "ok";
   return { flags, verdict, reasons, retest_icc_lower: lower };

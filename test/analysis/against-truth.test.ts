@@ -30,8 +30,10 @@ test("every planted verdict and flag is recovered where a probe found misses: a 
   // length-confound seeds 11 and 42 at 400 students: reflection ignores the student (ICC ≈ 0) but goes with
   // audio.speech_rate through the answers' language, which used to make it "ok"; ceiling seed 42: 表达清晰度 at 100 in
   // 91% of sessions is unstable for the same student (ICC ≈ 0.27), which the truth used to deny.
-  for (const [name, seed] of [["length-confound", 11], ["length-confound", 42], ["ceiling", 42]] as const) {
-    const { t, truth } = await scenario({ scenario: name, students: 400, seed });
+  // length-confound seed 2 at 1,000 students: ICC 0.04, but over 613 students its lower bound is above 0 — near
+  // none all the same (minStable).
+  for (const [name, seed, students] of [["length-confound", 11, 400], ["length-confound", 42, 400], ["ceiling", 42, 400], ["length-confound", 2, 1000]] as const) {
+    const { t, truth } = await scenario({ scenario: name, students, seed });
     const checks = truthCheck(truth, analyze(t, { links: { resamples: 0 } })).filter((c) => c.check.startsWith("verdict ") || c.check.startsWith("flag "));
     assert.ok(checks.length >= 12, `${name} ${seed}: ${checks.length} checks`);
     assert.deepEqual(checks.filter((c) => !c.recovered), [], `${name} seed ${seed}`);
