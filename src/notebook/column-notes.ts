@@ -3,7 +3,7 @@
  * header's tooltip, in the notebooks (`tableBundle`) and the report (`recordsTable`).
  */
 export const COLUMN_NOTES: Readonly<Record<string, string>> = {
-  verdict: "ok, concentrated (piled at a bound, too few values or too narrow) or arbitrary (unreliable for a student and supported by nothing observable)",
+  verdict: "ok, concentrated (piled at a bound, too few values or too narrow) or arbitrary (unreliable for a student, and supported by nothing observable or with no stability to speak of)",
   flags: "every criterion that fired: concentrated, unreliable (growth-corrected retest < 0.5), length_driven (|ρ| with total_words ≥ 0.3), unsupported (no observable link and no item–rest at equal length)",
   partial_item_rest_r: "item–rest r at an equal amount said (total_words and answers held fixed): agreement that is not just length (higher is better; > 0.2 counts)",
   retest_icc: "growth-corrected test–retest ICC(C,1) over a student's sessions, session index as a fixed effect (higher is better; < 0.5 is poor, Koo & Li 2016)",

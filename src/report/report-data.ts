@@ -1,6 +1,6 @@
 import type { MetricsTables } from "../join/load-tables";
 import type { LoadIssue } from "../load/load-issue";
-import type { RulesConfig } from "../rules/rules-config";
+import { defaultRules, type RulesConfig } from "../rules/rules-config";
 import type { Figure } from "../figures/figure";
 import { summarize, type Summary } from "../summary/summarize";
 import { analyze, type AnalyzeOptions } from "../analysis/analyze";
@@ -52,8 +52,10 @@ export interface ReportData {
   sample: { sessions: number; students: number; probability: number; seed: number; total: SessionSample["total"] };
   /** Today's figures over every session of the log (exact, whatever the sample): tag rates and media flags. */
   exact: TodayFigures;
-  /** Today's rules (or the ones given): the tuner's starting point and its Reset. */
+  /** The rules the tuner starts at: today's, or the ones given (`report --rules`). */
   rules: RulesConfig;
+  /** Today's rules: what the log was scored with, the tuner's baseline and its Reset, and what the analysis reads. */
+  today: RulesConfig;
   /** The tuner's sessions (the sample's rows, in its order) as compact columns. */
   tuner: ScoringInputJson;
 }
@@ -77,23 +79,26 @@ export interface ReportDataOptions {
   /** The tuner's and the trajectory picker's sessions: all up to `maxSessions` (default 150,000), else a seeded sample. */
   tuner?: SessionSampleOptions;
   analyze?: AnalyzeOptions;
+  /** The rules the log was scored with. Default today's (`defaultRules()`). */
+  today?: RulesConfig;
 }
 
 /**
  * Gathers the report's content from loaded tables: data quality, dimension quality, features against dimensions
- * with today's thresholds, student progress, a replay of the rules, and the tuner's columns (every session up to
- * `tuner.maxSessions`, else a seeded sample of students; today's tag rates over all sessions in `exact`).
- * Its size is bounded whatever the log's: every chart is binned or sampled.
+ * with today's thresholds, student progress, a replay of today's rules, and the tuner's columns (every session up to
+ * `tuner.maxSessions`, else a seeded sample of students; today's tag rates over all sessions in `exact`). The tuner
+ * starts at `rules` and counts against today's (`options.today`): everything else is read with today's rules, which
+ * the log was scored with. Its size is bounded whatever the log's: every chart is binned or sampled.
  *
  * @example reportHtml(reportData(await loadTables("metrics.log"), defaultRules()))
  */
 export function reportData(t: MetricsTables, rules: RulesConfig, options: ReportDataOptions = {}): ReportData {
-  const { title = "Interview metrics report", maxIssues = 500 } = options;
+  const { title = "Interview metrics report", maxIssues = 500, today = defaultRules() } = options;
   const { issues, ...summary } = summarize(t);
   // In two parts, each leaving only what the page shows: the analysis (its per-student results are ~350 MB at 2M
   // sessions) is gone before every session is scored.
-  const analysed = analysisParts(t, rules, options);
-  const scored = scoringParts(t, rules, options.tuner);
+  const analysed = analysisParts(t, today, options);
+  const scored = scoringParts(t, today, options.tuner);
   const { figures, ...rest } = analysed;
   return {
     title,
@@ -105,6 +110,7 @@ export function reportData(t: MetricsTables, rules: RulesConfig, options: Report
     sample: scored.sample,
     exact: scored.exact,
     rules,
+    today,
     tuner: scored.tuner,
   };
 }

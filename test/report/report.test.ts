@@ -122,6 +122,40 @@ test("the report in Chromium: every chart drawn, no console error, no request; t
   }
 });
 
+test("report --rules: the tuner starts at the file's rules and counts against today's, which the rest of the report reads", async () => {
+  const t = await loadTables(SAMPLE);
+  const today = defaultRules();
+  const tuned = setThreshold(setThreshold(setThreshold(today, "tags.riskAtMost", 55), "clarity.filler.mid", 0.03), "media.audio.pause_ratio.max", 0.3);
+  const rulesFile = writeTemp("start-rules.json", JSON.stringify(tuned));
+  const out = join(tempDir(), "report.html");
+  const r = cli(["report", SAMPLE, "--rules", rulesFile, "--out", out]);
+  assert.equal(r.status, 0, r.stderr);
+  const input = scoringInput(t.joined, t.dimensions, today);
+  const d = rulesDiff(input, today, tuned);
+  assert.ok(d.changed.scores > 0 && d.changed.risk_tags > 0);
+  const browser = await launchChromium();
+  try {
+    const { page, errors } = await watchedPage(browser);
+    await page.goto(pathToFileURL(out).href);
+    await page.waitForFunction(() => document.getElementById("tuner-counts")?.hasAttribute("data-any"));
+    // At the start: the file's changes against today's, its values in the fields, today's in the last column.
+    assert.deepEqual(await counts(page), { scores: d.changed.scores, "strength-tags": d.changed.strength_tags, "risk-tags": d.changed.risk_tags, tasks: d.changed.tasks, any: d.changed.any });
+    assert.equal(await page.locator('input[type=number][data-path="tags.riskAtMost"]').inputValue(), "55");
+    const todayCell = await page.locator('tr:has(input[type=number][data-path="tags.riskAtMost"]) td').last().textContent();
+    assert.equal(todayCell, "50");
+    assert.match(await page.locator("#tuner").innerText(), /preset at the rules given/);
+    // The answers in words read today's cut-offs (the rules the log was scored with), not the file's.
+    const answers = plainAnswers(analyze(t), today, { name: isolateText });
+    assert.ok((await page.locator("#answers").innerText()).includes(answers.features));
+    await page.click("#reset-rules");
+    assert.deepEqual(await counts(page), { scores: 0, "strength-tags": 0, "risk-tags": 0, tasks: 0, any: 0 });
+    assert.equal(await page.locator('input[type=number][data-path="tags.riskAtMost"]').inputValue(), "50");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("text from the log cannot run in the report: user ids, session ids, comments, dimension names, messages", async () => {
   const evil = (k: number) => `<img src=x onerror="window.__pwned=${k}"><script>window.__pwned=${k}</script>`;
   const session = (sid: string, user: string, ts: string) => JSON.stringify({

@@ -146,7 +146,7 @@ const input = tunerInput;
 const sampled = data.sample.probability < 1;
 // Validated by the library when the report was written (RulesConfig); zod itself stays out of the page.
 const tuner = tunerWidget({
-  input, today: data.rules, plot, idPrefix: "tuner-",
+  input, today: data.today, start: data.rules, plot, idPrefix: "tuner-",
   // The score histograms (all sessions, binned in Node) keep their bars; their threshold lines follow the tuned rules.
   onUpdate: (rules) => histograms.forEach((el, k) => {
     const fig = data.figures.histograms[k];

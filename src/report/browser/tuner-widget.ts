@@ -86,7 +86,7 @@ export function tunerWidget(options: TunerWidgetOptions): { element: HTMLElement
     update();
   });
   const element = h("div", { class: "metrics-kit-tuner-widget" },
-    h("p", {}, `Every threshold of the rules, today's values preset. A change re-scores all ${input.session_id.length} sessions with the library's rules code and updates the counts and charts below.`),
+    h("p", {}, `Every threshold of the rules, ${options.start === undefined || sameThresholds(options.start, today) ? "today's values preset" : "preset at the rules given (today's in the last column; the counts compare with today's)"}. A change re-scores all ${input.session_id.length} sessions with the library's rules code and updates the counts and charts below.`),
     controls.table, parts.clamp, buttons,
     h("label", {}, "Agreement of a tuned tag with today's logged tag (not with an outcome): ", outcome),
     parts.counts, parts.agreement, parts.media, parts.timing, parts.rates, shift, rates, parts.changed,
@@ -193,4 +193,9 @@ function render(parts: Record<"counts" | "agreement" | "media" | "timing" | "rat
 function outcomeText(outcome: string): string {
   const at = outcome.indexOf(":");
   return `${outcome.slice(0, at)} tag on ${iso(outcome.slice(at + 1))}`;
+}
+
+/** True when `a` and `b` set every threshold alike (the named ones and the media bounds). */
+function sameThresholds(a: RulesConfig, b: RulesConfig): boolean {
+  return THRESHOLDS.every((t) => getThreshold(a, t.path) === getThreshold(b, t.path)) && JSON.stringify(a.media) === JSON.stringify(b.media);
 }
