@@ -136,6 +136,7 @@ export * from "./figures/figure";
 export * from "./figures/category-axis";
 export * from "./figures/short-label";
 export * from "./figures/fit-width";
+export * from "./figures/wrap-title";
 export * from "./figures/legend-height";
 export * from "./figures/histogram-bins";
 export * from "./figures/histogram-figure";

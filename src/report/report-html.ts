@@ -19,6 +19,16 @@ h1, h2, h3, p, label { overflow-wrap: anywhere; } td { max-width: 36em; overflow
 .table-scroll { max-width: 100%; overflow-x: auto; } .table-scroll > table { width: max-content; } .name { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
 select, #student-matches button { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } #student-matches button { max-width: 16em; }
 textarea { max-width: 100%; box-sizing: border-box; }
+/* A phone: the tuner's rows are stacked (name, path, then slider, number and today's value on one line), so that every
+   control shows without scrolling sideways. */
+@media (max-width: 640px) {
+  body { padding: 0 12px 48px; }
+  .table-scroll > table.controls { width: 100%; } table.controls thead { display: none; }
+  table.controls tr { display: block; border-top: 1px solid #ddd; padding: 4px 0; } table.controls td { display: inline-block; border: none; padding: 2px 4px; max-width: none; }
+  table.controls td:nth-child(-n+2) { display: block; } table.controls td:first-child { font-weight: 600; }
+  table.controls td:last-child::before { content: "today "; color: #666; }
+  .controls input[type=range] { width: 150px; } .controls input[type=number] { width: 80px; }
+}
 `;
 
 /**

@@ -1,5 +1,8 @@
 import type * as aq from "arquero";
 import { terminalSafe } from "../load/terminal-safe";
+import { displayWidth } from "../load/display-width";
+
+export { displayWidth } from "../load/display-width";
 
 /** A value as text: `null` for a missing one, ISO 8601 for a date, JSON for a list or an object. */
 function text(value: unknown): string {
@@ -19,21 +22,6 @@ function rowsOf(table: aq.ColumnTable): unknown[][] {
   return rows;
 }
 
-/**
- * Columns a string takes in a terminal: East Asian wide and full-width characters take two.
- *
- * @example displayWidth("表达（STAR）") // 12
- */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
 
 /** `s` padded with spaces to `width` terminal columns, on the left (`start`) or the right. */
 function pad(s: string, width: number, start: boolean): string {

@@ -5,7 +5,7 @@ import {
   histogramBins, histogramFigure, thresholdLines, defaultRules, featureFigure, sweepFigure, sweep, scoringInput, loadTables,
   qualityFigure, dimensionQuality, cohortFigure, studentProgress, trajectoryFigure, mostActiveStudent, plotlyText, setThreshold,
   replay, replayFigure, rulesDiff, tagRatesFigure, scoreShiftFigure, scoreSessions, sampleLogPath, getThreshold,
-  referenceLines, scoreThresholdLines, categoryAxis, nameRecord, shortLabel, plotlyLabel, fitWidth, legendHeight, LEGEND_ROW,
+  referenceLines, scoreThresholdLines, categoryAxis, nameRecord, shortLabel, plotlyLabel, fitWidth, wrapTitle, legendHeight, LEGEND_ROW,
 } from "../../src/index";
 
 test("histogramBins bins as numpy.histogram: equal widths, last bin closed, constant data widened by 0.5", () => {
@@ -142,6 +142,18 @@ test("fitWidth: a narrow box gets the legend below the plot, one entry a row, an
   assert.equal(single.layout.legend, undefined, "one trace: no legend to move");
   assert.equal(legendHeight(3), 380);
   assert.equal(legendHeight(20), 130 + 20 * LEGEND_ROW, "every entry of a long legend shows");
+  // A title longer than a phone's box is broken at spaces into lines that fit, and the figure grows by them.
+  const long = "Replay of the rules: agreement with the log (373 sessions, every score and tag)";
+  const wrapped = fitWidth({ data: [], layout: { title: { text: long }, height: 380 } }, 342);
+  const lines = wrapped.layout.title!.text.split("<br>");
+  assert.equal(lines.join(" "), long);
+  assert.ok(lines.length === 2 && lines.every((l) => l.length * 7 <= 342 - 16), lines.join(" | "));
+  assert.equal(wrapped.layout.height, 380 + 17);
+  assert.equal((wrapped.layout.margin as { t: number }).t, 60 + 17);
+  // 200 px is 28 columns: CJK takes two a character, an escaped &lt; one; a word is never split.
+  assert.equal(wrapTitle("表达清晰度 against diagnostics.filler_ratio (n = 365, missing 8)", 200), "表达清晰度 against<br>diagnostics.filler_ratio (n<br>= 365, missing 8)");
+  assert.equal(wrapTitle("a &lt;b&gt; c", 100), "a &lt;b&gt; c");
+  assert.equal(narrow.layout.title!.text, "t");
 });
 
 test("qualityFigure's value axis reaches below −0.2 when a correlation does (no bar cut at the axis); the cohort's session index steps by whole sessions", async () => {
