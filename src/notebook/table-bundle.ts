@@ -20,6 +20,10 @@ export interface TableBundleOptions {
 type Rows = readonly object[];
 type Row = Readonly<Record<string, unknown>>;
 
+/** Past this many characters a cell holds prose (a verdict's reasons): it keeps a reading width, left-aligned. */
+const LONG_TEXT = 80;
+const LONG_CELL = "min-width:24em;text-align:left";
+
 /**
  * A table as HTML (every cell escaped) with a plain-text fallback: an arquero table or an array of records, the first
  * `limit` rows with "… N more rows" below. Numbers show 4 significant digits, lists joined by ", ", missing as "".
@@ -42,7 +46,7 @@ export function tableBundle(table: aq.ColumnTable | Rows, options: TableBundleOp
     `<div class="metrics-kit-table">`,
     caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "",
     `<table><thead><tr>${columns.map((c) => `<th style="white-space:nowrap"${Object.hasOwn(COLUMN_NOTES, c) ? ` title="${escapeHtml(COLUMN_NOTES[c])}"` : ""}>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
-    ...cells.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(v)}</td>`).join("")}</tr>`),
+    ...cells.map((r) => `<tr>${r.map((v) => `<td${v.length > LONG_TEXT ? ` style="${LONG_CELL}"` : ""}>${escapeHtml(v)}</td>`).join("")}</tr>`),
     `</tbody></table><p><small>${escapeHtml(more)}</small></p>`,
     legend.length ? `<p class="metrics-kit-legend"><small>${legend.map(escapeHtml).join("<br>")}</small></p>` : "",
     `</div>`,

@@ -27,6 +27,9 @@ test("tableBundle escapes every cell, truncates with a row count and has a text 
   assert.match(String(b["text/plain"]), /1\.235/);
   assert.match(String(b["text/plain"]), /a, b/);
   assert.deepEqual(tableBundle([{ a: 1 }, { b: 2 }])["text/plain"], "a  b\n1   \n   2\n2 rows");
+  // A cell of prose (a verdict's reasons) keeps a reading width among many columns; a short one is as it was.
+  const prose = tableBundle([{ verdict: "arbitrary", reasons: "unstable for the same student: ".repeat(4) }])["text/html"] as string;
+  assert.match(prose, /<td>arbitrary<\/td><td style="min-width:24em;text-align:left">unstable/);
 });
 
 test("figureBundle: the plotly mimetype's documented shape, escaped HTML with the PNG inside, never plotly.js", () => {
