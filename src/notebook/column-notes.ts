@@ -45,7 +45,7 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   strength_tuned: "share with the strength tag under the tuned rules",
   risk_today: "share of sessions with the risk tag under today's rules",
   risk_tuned: "share with the risk tag under the tuned rules",
-  flagged_share: "share of sessions the value flags",
+  flagged_share: "share of the sessions with a value (n) that the value flags",
   youden_j: "Youden's J = sensitivity + specificity − 1 against the outcome (higher separates better; 0 is chance)",
   sensitivity: "share of the outcome's sessions flagged",
   specificity: "share of the other sessions not flagged",
