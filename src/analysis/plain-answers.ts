@@ -70,7 +70,8 @@ function featuresAnswer(a: Analysis, rules: RulesConfig, top: number, name: (n: 
     const best = mine.filter((l) => !own.includes(l.feature)).slice(0, top);
     const inputs = mine.filter((l) => own.includes(l.feature)).slice(0, top);
     const words = best.map((l) => `${l.feature} (ρ = ${f2(l.spearman)}${l.partial_spearman === null ? "" : `, ${f2(l.partial_spearman)} at equal length`})`);
-    const rule = inputs.length ? `; with what the rule is built from: ${inputs.map((l) => `${l.feature} ρ = ${f2(l.spearman)}`).join(", ")}` : "";
+    const what = d === rules.clarity.dimension ? "with what its rule is built from and the amount said" : "with the amount said (the length control, not evidence)";
+    const rule = inputs.length ? `; ${what}: ${inputs.map((l) => `${l.feature} ρ = ${f2(l.spearman)}`).join(", ")}` : "";
     parts.push(`${name(d)}: ${best.length ? words.join(", ") : "no independent feature matches it"}${rule}.`);
   }
   const c = rules.clarity;
@@ -87,7 +88,8 @@ function featuresAnswer(a: Analysis, rules: RulesConfig, top: number, name: (n: 
     const step = link ? steepestStep(link.bins) : undefined;
     if (!step) continue;
     const inside = at.filter((t) => t > step.from && t <= step.to);
-    parts.push(`Mean ${name(target)} changes most (${step.change > 0 ? "+" : ""}${step.change.toFixed(1)}) from ${feature} ≤ ${fmt(step.from)} to ≤ ${fmt(step.to)}; today's cut-off${at.length > 1 ? "s" : ""} ${at.map(fmt).join(" / ")} ${inside.length ? `— ${inside.map(fmt).join(", ")} sits in that step` : "sit outside that step"}.`);
+    const span = Number.isFinite(step.from) ? `from ${feature} ≤ ${fmt(step.from)} to ≤ ${fmt(step.to)}` : `from the lowest ${feature} to ≤ ${fmt(step.to)}`;
+    parts.push(`Mean ${name(target)} changes most (${step.change > 0 ? "+" : ""}${step.change.toFixed(1)}) ${span}; today's ${cutOffs(at, inside)}.`);
   }
   if (Object.keys(rules.media).length === 0) parts.push("No media feature has a threshold today: the links above are where one could go.");
   return parts.join(" ");
@@ -103,7 +105,20 @@ export function steepestStep(bins: readonly BinnedMean[]): { from: number; to: n
   return best;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : "the lowest");
+const fmt = (x: number) => String(Number(x.toPrecision(3)));
+
+/**
+ * Today's cut-offs and which of them sit in the steepest step, in agreeing grammar.
+ *
+ * @example cutOffs([150, 220], [220]) // "cut-offs 150 / 220 — 220 sits in that step"
+ */
+export function cutOffs(at: readonly number[], inside: readonly number[]): string {
+  const all = `cut-off${at.length > 1 ? "s" : ""} ${at.map(fmt).join(" / ")}`;
+  const every = at.length === 1 ? "sits" : at.length === 2 ? "both sit" : "all sit";
+  if (inside.length === 0) return `${all} ${every} outside that step`;
+  if (inside.length === at.length) return `${all} ${every} in that step`;
+  return `${all} — ${inside.map(fmt).join(" and ")} ${inside.length > 1 ? "sit" : "sits"} in that step`;
+}
 
 function progressAnswer(a: Analysis, top: number, name: (n: string) => string): string {
   const p = a.progress;
@@ -112,7 +127,8 @@ function progressAnswer(a: Analysis, top: number, name: (n: string) => string): 
     const up = p.changes.filter((c) => c.dimension === d && c.improved).sort((x, y) => (y.rci ?? 0) - (x.rci ?? 0));
     const names = up.slice(0, top).map((c) => name(c.user_id)).join(", ");
     const trend = Number.isFinite(cohort.mean_change_per_session) ? `; the cohort moves ${cohort.mean_change_per_session >= 0 ? "+" : ""}${cohort.mean_change_per_session.toFixed(2)} per session${cohort.improved ? ", reliably up" : ""}` : "";
-    parts.push(`${name(d)}: ${up.length} improved beyond measurement error (RCI > 1.96)${up.length ? ` — ${names}${up.length > top ? ", …" : ""}` : ""}${trend}.`);
+    const caveat = up.length && a.quality.dimensions[d]?.verdict === "arbitrary" ? " (but its verdict is arbitrary: changes of a score that does not measure the student, not progress)" : "";
+    parts.push(`${name(d)}: ${up.length} improved beyond measurement error (RCI > 1.96)${up.length ? ` — ${names}${up.length > top ? ", …" : ""}` : ""}${caveat}${trend}.`);
   }
   return parts.join(" ");
 }

@@ -5,6 +5,9 @@ import type { RulesDiff } from "./rules-diff";
 
 const round = (x: number | null | undefined, digits = 3) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
+/** A q- or p-value to 2 significant digits: a tiny one stays readable (2.7e-92), not rounded to 0. */
+const significance = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toPrecision(2)));
+
 /** Dimension quality as one row per dimension (verdict, flags and reasons first), for a table. */
 export function qualityRows(report: DimensionQualityReport) {
   return Object.entries(report.dimensions).map(([dimension, d]) => ({
@@ -23,12 +26,17 @@ export interface LinkRowsOptions {
   targets?: "all" | "scores";
 }
 
-/** Feature links as rows, strongest |Spearman| first. */
+/**
+ * Feature links as rows, strongest |Spearman| first; figures to 3 decimals, q to 2 significant digits (a q of
+ * 2.7e-92 is no 0). The links themselves (`analyze --json`) keep every digit.
+ *
+ * @example linkRows(analyze(t).links, { significant: true })[0] // { feature: "audio.filler_word_ratio", target: "表达清晰度", spearman: -0.618, q: 2.7e-92, … }
+ */
 export function linkRows(links: readonly FeatureLink[], options: LinkRowsOptions = {}) {
   return links
     .filter((l) => (!options.significant || l.significant) && (options.targets !== "scores" || !l.target.startsWith("risk:")))
     .sort((a, b) => Math.abs(b.spearman) - Math.abs(a.spearman))
-    .map((l) => ({ feature: l.feature, target: l.target, n: l.n, missing: l.missing, spearman: round(l.spearman), ci95_lo: round(l.ci95[0]), ci95_hi: round(l.ci95[1]), pearson: round(l.pearson), q: round(l.q, 4), partial_spearman: round(l.partial_spearman), significant: l.significant, interval: l.interval }));
+    .map((l) => ({ feature: l.feature, target: l.target, n: l.n, missing: l.missing, spearman: round(l.spearman), ci95_lo: round(l.ci95[0]), ci95_hi: round(l.ci95[1]), pearson: round(l.pearson), q: significance(l.q), partial_spearman: round(l.partial_spearman), significant: l.significant, interval: l.interval }));
 }
 
 /** Student progress as one row per dimension: mean change per session, its interval, improved students. */

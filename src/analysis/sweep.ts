@@ -8,9 +8,13 @@ import { findThreshold, flags, setThreshold, type Threshold } from "./thresholds
 
 export interface SweepPoint {
   value: number;
-  /** Share of sessions (with a value) the threshold flags. */
+  /** Share of the sessions with a value (`with_value` of them) the threshold flags. */
   flagged_share: number;
-  /** Per dimension: share with a strength tag, with a risk tag. */
+  /** Sessions with a value of the threshold's feature: the denominator of `flagged_share`. */
+  with_value: number;
+  /** Every session scored: the denominator of the tag rates. */
+  sessions: number;
+  /** Per dimension: share of all sessions with a strength tag, with a risk tag (as the dashboard counts them). */
   strength_rate: Record<string, number>;
   risk_rate: Record<string, number>;
   /** Mean overall score of flagged and unflagged sessions. */
@@ -19,7 +23,8 @@ export interface SweepPoint {
 }
 
 /**
- * Sweeps one threshold over `values`, re-scoring every session at each. By default 41 steps over the part of its
+ * Sweeps one threshold over `values`, re-scoring every session at each. The flagged share is over the sessions with a
+ * value (a threshold can only flag those), the tag rates over every session (as the dashboard reports them). By default 41 steps over the part of its
  * range the rules accept with the other thresholds held (`thresholdBounds`): `clarity.filler.mid` stops a step
  * below `clarity.filler.high`, `tags.strengthAtLeast` starts a step above `tags.riskAtMost`, `tasks.below` above 0.
  * Throws, naming the value and the conflict, when a value of `values` makes rules `parseRules` rejects
@@ -46,6 +51,8 @@ export function sweep(input: ScoringInput, rules: RulesConfig, path: string, val
     return {
       value,
       flagged_share: present ? flagged / present : 0,
+      with_value: present,
+      sessions: out.risk.length,
       strength_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, bitShare(out.strength, d)])),
       risk_rate: Object.fromEntries(input.dimensions.map((dim, d) => [dim, bitShare(out.risk, d)])),
       mean_overall_flagged: nf ? sf / nf : NaN,

@@ -20,11 +20,14 @@ export interface TruthCheckOptions {
   /** Planted feature weights at least this large must come out significant with their sign. Default 0.5. */
   strongLink?: number;
   /**
-   * Links of features planted with no link may come out significant (q < 0.05) at most this often. Default 0.05 (the
-   * FDR level). One run's share is lumpy: a false link of a feature to a dimension usually brings its links to the
-   * overall score and to the risk tag along; pool `nullLinks` over seeds for a steadier figure.
+   * How many of the features planted with no link may have a significant link (q < 0.05) to any target. Default 1.
+   * Counted per feature, not per test: one chance association of a null feature with a dimension brings its links to
+   * the dimension's risk tag and to the overall score along, so a single chance finding failed a bound on the share
+   * of tests. One null feature with a chance link is to be expected now and then; two at once (of the generator's
+   * four) are rare and are what a leaky analysis shows: over strong-media, length-confound and baseline, seeds 1–8,
+   * 300 students, 8 of 24 runs had one such feature and none had two.
    */
-  maxFalseLinks?: number;
+  maxFalseFeatures?: number;
   /** Share of planted improvers the reliable change index must find. Default 0.4 (the RCI is conservative). */
   minRecall?: number;
   /** The planted threshold must be suggested within this. Default 0.03. */
@@ -51,15 +54,15 @@ export function nullLinks(truth: Truth, links: readonly FeatureLink[]): FeatureL
 
 /**
  * Compares an analysis of a generated log with what the generator planted: each dimension's verdict and, when the
- * truth plants them, its flags; every strong feature link; the false-positive rate of the links of features planted
- * with no link (the truth's `null_features`, or features with no planted target); the unreachable tags when the
+ * truth plants them, its flags; every strong feature link; how many features planted with no link (the truth's
+ * `null_features`, or features with no planted target) have a significant link all the same; the unreachable tags when the
  * truth lists them; the planted improvers (recall and precision of the RCI) and, given the scoring input, the
  * planted threshold (Youden's J suggestion).
  *
  * @example truthCheck(gen.truth(), analyze(t), scoringInput(t.joined, t.dimensions, rules), rules).filter(c => !c.recovered)
  */
 export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInput, rules?: RulesConfig, options: TruthCheckOptions = {}): TruthCheck[] {
-  const { strongLink = 0.5, maxFalseLinks = 0.05, minRecall = 0.4, thresholdTolerance = 0.03 } = options;
+  const { strongLink = 0.5, maxFalseFeatures = 1, minRecall = 0.4, thresholdTolerance = 0.03 } = options;
   const out: TruthCheck[] = [];
   const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
   for (const [dim, d] of Object.entries(truth.dimensions)) {
@@ -85,10 +88,7 @@ export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInpu
     }
   }
   const nulls = nullLinks(truth, analysis.links);
-  if (nulls.length) {
-    const share = nulls.filter((l) => l.significant).length / nulls.length;
-    out.push({ check: "features planted with no link", planted: `significant in ≤ ${pct(maxFalseLinks)} of ${nulls.length} tests`, found: pct(share), recovered: share <= maxFalseLinks });
-  }
+  if (nulls.length) out.push(nullFeatureCheck(nulls, maxFalseFeatures));
   const unreachable = UnreachableTags.safeParse("unreachable_tags" in truth ? truth.unreachable_tags : undefined);
   if (unreachable.success) {
     const key = (u: { dimension: string; tag: string }) => `${u.dimension} ${u.tag}`;
@@ -110,4 +110,28 @@ export function truthCheck(truth: Truth, analysis: Analysis, input?: ScoringInpu
     out.push({ check: `threshold of ${t.feature} for ${t.outcome}`, planted: `${t.direction} ${t.threshold}`, found: `${Number(s.value.toPrecision(3))} (Youden's J ${s.youden!.j.toFixed(2)})`, recovered: Math.abs(s.value - t.threshold) <= thresholdTolerance });
   }
   return out;
+}
+
+/**
+ * The check of the features planted with no link: how many of them have at least one significant link (each named
+ * with its count of significant links), against at most `max` of them.
+ *
+ * @example nullFeatureCheck(nullLinks(truth, analysis.links), 1) // { check: "features planted with no link", planted: "≤ 1 of 4 with a significant link (q < 0.05)", found: "1 of 4: video.smile_ratio (3 of 13 links)", recovered: true }
+ */
+export function nullFeatureCheck(nulls: readonly FeatureLink[], max: number): TruthCheck {
+  const byFeature = new Map<string, { tested: number; significant: number }>();
+  for (const l of nulls) {
+    const f = byFeature.get(l.feature) ?? { tested: 0, significant: 0 };
+    f.tested++;
+    if (l.significant) f.significant++;
+    byFeature.set(l.feature, f);
+  }
+  const hit = [...byFeature].filter(([, f]) => f.significant > 0);
+  const named = hit.map(([feature, f]) => `${feature} (${f.significant} of ${f.tested} links)`).join(", ");
+  return {
+    check: "features planted with no link",
+    planted: `≤ ${max} of ${byFeature.size} with a significant link (q < 0.05)`,
+    found: `${hit.length} of ${byFeature.size}${named ? `: ${named}` : ""}`,
+    recovered: hit.length <= max,
+  };
 }

@@ -45,7 +45,7 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
   strength_tuned: "share with the strength tag under the tuned rules",
   risk_today: "share of sessions with the risk tag under today's rules",
   risk_tuned: "share with the risk tag under the tuned rules",
-  flagged_share: "share of sessions the value flags",
+  flagged_share: "share of the sessions with a value (n) that the value flags",
   youden_j: "Youden's J = sensitivity + specificity − 1 against the outcome (higher separates better; 0 is chance)",
   sensitivity: "share of the outcome's sessions flagged",
   specificity: "share of the other sessions not flagged",
@@ -53,10 +53,26 @@ export const COLUMN_NOTES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The notes of the given columns that have one, as "column: note" lines.
+ * What the columns of a generated log's truth counts (`Truth["counts"]`) mean: counts over the whole log, where
+ * `sessions` is not one student's (`COLUMN_NOTES`). Pass as `show`'s `notes`.
+ */
+export const TRUTH_COUNT_NOTES: Readonly<Record<string, string>> = {
+  lines: "lines written to the log, faults included",
+  session_report: "session_report lines (re-reports included)",
+  media_report: "media_report lines",
+  sessions: "distinct sessions with a session report in the whole log, every user's (-1 without trackTruth)",
+  superseded_reports: "session reports replaced by a later report of the same session",
+  users: "distinct user_ids in the log (-1 without trackTruth)",
+  sessions_with_media: "sessions with a session report and at least one media report (-1 without trackTruth)",
+  orphan_media_sessions: "sessions with media reports but no session report (-1 without trackTruth)",
+  unknown_type: "lines of a type the loader does not know",
+};
+
+/**
+ * The notes of the given columns that have one, as "column: note" lines; `notes` default `COLUMN_NOTES`.
  *
  * @example columnLegend(["n", "dimension"]) // → ["n: sessions with a value"]
  */
-export function columnLegend(columns: readonly string[]): string[] {
-  return columns.filter((c) => Object.hasOwn(COLUMN_NOTES, c)).map((c) => `${c}: ${COLUMN_NOTES[c]}`);
+export function columnLegend(columns: readonly string[], notes: Readonly<Record<string, string>> = COLUMN_NOTES): string[] {
+  return columns.filter((c) => Object.hasOwn(notes, c)).map((c) => `${c}: ${notes[c]}`);
 }

@@ -7,7 +7,7 @@ import { COLUMN_NOTES, columnLegend } from "./column-notes";
 export type MimeBundle = Record<string, unknown>;
 
 export interface TableBundleOptions {
-  /** Rows shown; the rest are counted. Default 20. */
+  /** Rows shown; the rest are counted. Default 20; `Infinity` shows every row. */
   limit?: number;
   /** Columns shown, in order. Default all. */
   columns?: readonly string[];
@@ -15,6 +15,11 @@ export interface TableBundleOptions {
   caption?: string;
   /** Name of the table in errors (a column in `columns` it lacks). Default "the table". */
   name?: string;
+  /**
+   * Column notes of this table, over the kit's (`COLUMN_NOTES`): for a column whose name means something else here
+   * (`{ sessions: "sessions in the log" }`). Default none.
+   */
+  notes?: Readonly<Record<string, string>>;
 }
 
 type Rows = readonly object[];
@@ -27,7 +32,8 @@ const LONG_CELL = "min-width:24em;text-align:left";
 /**
  * A table as HTML (every cell escaped) with a plain-text fallback: an arquero table or an array of records, the first
  * `limit` rows with "… N more rows" below. Numbers show 4 significant digits, lists joined by ", ", missing as "".
- * Headers do not wrap; a column the kit knows (`COLUMN_NOTES`) gets a tooltip and a legend line under the table. A
+ * Headers do not wrap; a column the kit knows (`COLUMN_NOTES`, or the table's own `notes`) gets a tooltip and a
+ * legend line under the table. A
  * column in `columns` that an arquero table lacks throws a `NoColumnError` naming the nearest one.
  *
  * @example tableBundle(t.sessions, { limit: 5 })["text/html"]
@@ -39,13 +45,14 @@ export function tableBundle(table: aq.ColumnTable | Rows, options: TableBundleOp
   const rows: Rows = isTable ? ((table as aq.ColumnTable).objects({ limit }) as Rows) : (table as Rows).slice(0, limit);
   if (isTable && options.columns) requireColumns(table as aq.ColumnTable, options.columns, options.name);
   const columns = options.columns ?? (isTable ? (table as aq.ColumnTable).columnNames() : [...new Set(rows.flatMap((r) => Object.keys(r)))]);
-  const legend = columnLegend(columns);
+  const notes = options.notes ? { ...COLUMN_NOTES, ...options.notes } : COLUMN_NOTES;
+  const legend = columnLegend(columns, notes);
   const cells = rows.map((r) => columns.map((c) => cellText((r as Row)[c])));
   const more = total > rows.length ? `… ${total - rows.length} more rows (${total} in all)` : `${total} rows`;
   const html = [
     `<div class="metrics-kit-table">`,
     caption ? `<p><b>${escapeHtml(caption)}</b></p>` : "",
-    `<table><thead><tr>${columns.map((c) => `<th style="white-space:nowrap"${Object.hasOwn(COLUMN_NOTES, c) ? ` title="${escapeHtml(COLUMN_NOTES[c])}"` : ""}>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
+    `<table><thead><tr>${columns.map((c) => `<th style="white-space:nowrap"${Object.hasOwn(notes, c) ? ` title="${escapeHtml(notes[c])}"` : ""}>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>`,
     ...cells.map((r) => `<tr>${r.map((v) => `<td${v.length > LONG_TEXT ? ` style="${LONG_CELL}"` : ""}>${escapeHtml(v)}</td>`).join("")}</tr>`),
     `</tbody></table><p><small>${escapeHtml(more)}</small></p>`,
     legend.length ? `<p class="metrics-kit-legend"><small>${legend.map(escapeHtml).join("<br>")}</small></p>` : "",

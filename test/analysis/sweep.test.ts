@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { defaultRules, loadTables, parseRules, sampleLogPath, scoringInput, setThreshold, suggestThreshold, suggestionRows, sweep, THRESHOLDS, withThresholds } from "../../src/index";
+import { defaultRules, loadTables, parseRules, sampleLogPath, scoringInput, setThreshold, suggestThreshold, suggestionRows, sweep, sweepFigure, THRESHOLDS, withThresholds, findThreshold } from "../../src/index";
 
 async function sampleInput() {
   const t = await loadTables(sampleLogPath(), { cache: false });
@@ -40,4 +40,26 @@ test("a sweep asked for a value past another threshold throws with the rules' li
   assert.ok(past.value >= 0.05, `${past.value}`);
   assert.equal(past.conflict, `clarity.filler.mid ${past.value} is above clarity.filler.high 0.05: the mid deduction could never apply`);
   assert.deepEqual(suggestionRows([ok, past]).map((r) => r.conflict), [null, past.conflict]);
+});
+
+test("a sweep says what each share is over: flagged of the sessions with a value, tag rates of all sessions; the figure names both", async () => {
+  const input = await sampleInput();
+  const rules = withThresholds(defaultRules(), { "media.audio.pause_ratio.max": 0.3 });
+  const path = "media.audio.pause_ratio.max";
+  const points = sweep(input, rules, path);
+  const xs = findThreshold(path).values(input, rules);
+  const present = xs.filter(Number.isFinite).length;
+  assert.ok(present < input.session_id.length, "the sample has sessions without media");
+  for (const p of points) {
+    assert.deepEqual([p.with_value, p.sessions], [present, input.session_id.length]);
+    assert.equal(p.flagged_share, xs.filter((x) => Number.isFinite(x) && x > p.value).length / present);
+  }
+  const f = sweepFigure(points, path, 0.3);
+  const axis = (fig: ReturnType<typeof sweepFigure>) => (fig.layout.yaxis as { title: { text: string } }).title.text;
+  assert.equal(axis(f), `share: flagged of ${present} sessions with a value, tags of all ${input.session_id.length}`);
+  assert.equal(f.data[0].name, `flagged (of ${present} sessions with a value)`);
+  const readout = (f.layout.annotations as { text: string }[])[0].text;
+  assert.match(readout, new RegExp(`flags [\\d.]+% of ${present} with a value<br>tag rates of all ${input.session_id.length} sessions:`));
+  // where every session has a value, one denominator
+  assert.equal(axis(sweepFigure(points.map((p) => ({ ...p, with_value: p.sessions })), path, 0.3)), `share of the ${input.session_id.length} sessions`);
 });

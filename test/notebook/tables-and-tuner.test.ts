@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as aq from "arquero";
 import {
   tableBundle, cellText, columnValues, dimensionValues, dimensionColumn, requireColumns, NoColumnError, tunerBundle, scoringInput, loadTables, sampleLogPath,
-  defaultRules, withThresholds, suggestionRows, suggestThreshold, tagOutcome, COLUMN_NOTES, columnLegend,
+  defaultRules, withThresholds, suggestionRows, suggestThreshold, tagOutcome, COLUMN_NOTES, columnLegend, TRUTH_COUNT_NOTES, generateLog,
 } from "../../src/index";
 
 const EVIL = `</script><script>alert(1)</script>`;
@@ -20,6 +20,23 @@ test("tables explain the columns the kit knows (tooltip and legend), headers do 
   assert.deepEqual(columnLegend(["n", "dimension", "q"]), [`n: ${COLUMN_NOTES.n}`, `q: ${COLUMN_NOTES.q}`]);
   assert.match(html, /<p class="metrics-kit-legend"><small>item_rest_r: /);
   assert.ok(!String(tableBundle([{ dimension: "x" }])["text/html"]).includes("metrics-kit-legend"), "no legend without known columns");
+});
+
+test("a table's own notes replace the kit's for its columns: the truth counts' sessions are the log's, not a student's", () => {
+  const gen = generateLog({ scenario: "baseline", students: 5, seed: 1, trackTruth: true });
+  for (const _ of gen.lines); // the truth is complete once every line is read
+  const counts = gen.truth().counts;
+  const b = tableBundle([counts], { notes: TRUTH_COUNT_NOTES });
+  const html = String(b["text/html"]);
+  assert.ok(!html.includes(COLUMN_NOTES.sessions), "the per-student note of sessions");
+  assert.match(html, /title="distinct sessions with a session report in the whole log[^"]*">sessions<\/th>/);
+  assert.match(String(b["text/plain"]), /\nsessions: distinct sessions with a session report in the whole log/);
+  assert.deepEqual(Object.keys(TRUTH_COUNT_NOTES).sort(), Object.keys(counts).sort(), "every count has its note");
+  const rows = Array.from({ length: 25 }, (_, k) => ({ check: `c${k}` }));
+  assert.match(String(tableBundle(rows)["text/plain"]), /… 5 more rows \(25 in all\)/);
+  assert.match(String(tableBundle(rows, { limit: Infinity })["text/plain"]), /\nc24 *\n25 rows$/, "limit Infinity shows every row");
+  // columns the table's notes do not name keep the kit's
+  assert.match(String(tableBundle([{ sessions: 3, n: 2 }], { notes: { sessions: "x" } })["text/plain"]), /sessions: x\nn: sessions with a value$/);
 });
 
 test("a column that does not exist is a clear error with the nearest name and the list", async () => {

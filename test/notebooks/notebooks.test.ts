@@ -13,7 +13,7 @@ const NOTEBOOKS = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(
 const LIBRARY_MARKER = "* plotly.js v";
 
 interface Output { output_type: string; data?: Record<string, unknown>; name?: string; text?: string | string[] }
-interface Notebook { cells: { cell_type: string; source: string | string[]; outputs?: Output[] }[] }
+interface Notebook { cells: { cell_type: string; id?: string; source: string | string[]; outputs?: Output[] }[] }
 
 function runNotebooks(args: string[]) {
   const r = spawnSync(process.execPath, [join(root, "scripts", "notebooks.mjs"), ...args], { encoding: "utf8", cwd: root, env: { ...process.env, INTERVIEW_METRICS_LOG_PATH: "" } });
@@ -99,6 +99,16 @@ test("a failing cell stops the run with the cell's source and the kernel's error
   assert.match(r.out, /cell 1 .*source:\nconst broken: number = "not a number";/);
   assert.match(r.out, /Type 'string' is not assignable to type 'number'/);
   assert.doesNotMatch(r.out, /never reached/);
+});
+
+test("every cell of the committed notebooks has an id, unique in its notebook (nbformat 4.5: no MissingIDFieldWarning)", () => {
+  for (const name of NOTEBOOKS) {
+    const nb = JSON.parse(readFileSync(join(root, "notebooks", name), "utf8")) as Notebook & { nbformat: number; nbformat_minor: number };
+    assert.ok(nb.nbformat > 4 || nb.nbformat_minor >= 5, `${name}: nbformat ${nb.nbformat}.${nb.nbformat_minor}`);
+    const ids = nb.cells.map((c) => c.id);
+    assert.ok(ids.every((id) => typeof id === "string" && /^[a-zA-Z0-9_-]{1,64}$/.test(id)), `${name}: cells without an id`);
+    assert.equal(new Set(ids).size, ids.length, `${name}: repeated cell ids`);
+  }
 });
 
 test("committed notebooks are small: no outputs that embed plotly.js", () => {
