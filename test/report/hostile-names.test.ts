@@ -190,6 +190,12 @@ for (const width of [1280, 390]) {
       return { scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX };
     });
     assert.ok(box.scroll > box.client && box.overflow === "auto", `quality table box: ${JSON.stringify(box)}`);
+    // Its legend is under the box, in the page's width: it wraps there, not scrolling away with the table.
+    const legend = await page.evaluate(() => {
+      const el = document.querySelector("#dimension-quality .table-scroll")!.nextElementSibling as HTMLElement;
+      return { tag: el.tagName, right: el.getBoundingClientRect().right, page: document.documentElement.clientWidth, text: el.textContent ?? "" };
+    });
+    assert.ok(legend.tag === "P" && legend.right <= legend.page && legend.text.includes("verdict"), `legend: ${JSON.stringify({ ...legend, text: legend.text.slice(0, 40) })}`);
     // A 200-character name, with spaces or without, is one line cut with an ellipsis, whole in its title.
     for (const name of [LONG_NAME, LONG_WORD]) {
       const cell = await page.evaluate((name) => {

@@ -15,10 +15,11 @@ const NAME_COLUMNS: ReadonlySet<string> = new Set(["dimension", "feature", "targ
 
 /**
  * A table of records; every cell is text, written as the notebooks' tables write it (`cellText`). Headers do not
- * wrap; a column the kit knows gets a tooltip and a legend line in the table's caption (below it). A cell is its own
+ * wrap; a column the kit knows gets a tooltip and a legend line below the table. A cell is its own
  * bidi paragraph; the items of a list in one are isolated (`isolateText`). A header, and a cell of a name column
  * (`dimension`, `user_id`, …), is cut with an ellipsis past 16em, its whole text in its title; the table sits in a
- * box that scrolls sideways when it is wider than the page (the box is returned).
+ * box that scrolls sideways when it is wider than the page, the columns' legend under it (both are returned, in a
+ * block).
  */
 export function recordsTable(rows: readonly object[], columns?: readonly string[]): HTMLElement {
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
@@ -31,10 +32,10 @@ export function recordsTable(rows: readonly object[], columns?: readonly string[
   // Rows appended one by one: no argument list grows with the table.
   const body = h("tbody");
   for (const r of rows) body.append(h("tr", {}, ...cols.map((c) => td(c, (r as Record<string, unknown>)[c]))));
-  return h("div", { class: "table-scroll" }, h("table", {},
-    legend.length ? h("caption", { style: "caption-side:bottom;text-align:left;font-size:12px;color:#666" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null,
-    h("thead", {}, h("tr", {}, ...cols.map(th))),
-    body));
+  // The legend under the box, not a caption inside it: a caption is as wide as its table and would scroll with it.
+  return h("div", {},
+    h("div", { class: "table-scroll" }, h("table", {}, h("thead", {}, h("tr", {}, ...cols.map(th))), body)),
+    legend.length ? h("p", { style: "font-size:12px;color:#666;margin:0 0 8px" }, ...legend.flatMap((l, k) => (k ? [h("br"), l] : [l]))) : null);
 }
 
 /** A name on one line, cut with an ellipsis when longer than its box (CSS `.name`), `title` shown on hover. */
