@@ -5,7 +5,7 @@ import type { IssueCode, LoadIssue } from "./load-issue";
 import type { LongLine } from "./line-source";
 import { countDrift, type SchemaDrift } from "./schema-drift";
 import { formatPath } from "./format-path";
-import { recoverRow } from "./recover-row";
+import { leadingRowEnd, recoverRow, wholeRow } from "./recover-row";
 import { INVALID_UTF8, invalidUtf8Paths } from "./utf8";
 import { outOfRange } from "./out-of-range";
 
@@ -49,8 +49,9 @@ type Issue = (severity: LoadIssue["severity"], code: IssueCode, path: string, me
 export function parseLine(text: string, where: LineContext, drift: SchemaDrift): ParsedLine {
   const issue: Issue = (severity, code, path, message) => ({ file: where.file, line: where.line, severity, code, path, message });
   const read = readJson(text, where, issue);
-  const joined = read.joined === undefined ? undefined : parseLine(read.joined, where, drift);
   if (!read.parsed) return { issues: read.issues };
+  // The rows before this one on the line, parsed first as a line of their own: their issues and drift come first.
+  const joined = read.joined === undefined ? undefined : parseLine(read.joined, where, drift);
   const line = parseValue(read.parsed, where, drift, issue);
   if (read.issues.length) line.issues.unshift(...read.issues);
   if (!joined) return line;
@@ -122,7 +123,7 @@ function readJson(text: string, where: LineContext, issue: Issue): { parsed?: Py
     // What comes before may itself hold a row (a whole one, or one after a fragment): a newline went missing.
     const head = text.slice(0, found.start);
     const joined = issue("warning", "joined_rows", "", `a row starts at character ${found.start + 1} right after another, with no newline between them (two writes joined?): both are kept`);
-    if (isRow(head) || recoverRow(head, 1)) return { parsed: found.parsed, joined: head, issues: [joined] };
+    if (wholeRow(head) || recoverRow(head, 1)) return { parsed: found.parsed, joined: head, issues: [joined] };
     const end = leadingRowEnd(head);
     if (end !== undefined) {
       const torn = issue("warning", "torn_fragment", "", `characters ${end + 1}–${found.start} are a torn fragment between two rows, not part of either: dropped; both rows are kept`);
@@ -138,26 +139,3 @@ function readJson(text: string, where: LineContext, issue: Issue): { parsed?: Py
   return { issues: [issue("error", "invalid_json", "", `not JSON: ${reason}${note}`)] };
 }
 
-/** True when `text` is one whole row of JSON (an object with a string `type`), which a damaged fragment is not. */
-function isRow(text: string): boolean {
-  try {
-    const v = parsePythonJson(text).value;
-    return v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { type?: unknown }).type === "string";
-  } catch {
-    return false;
-  }
-}
-
-/** Ends of a row tried per fragment, from the right: bounds the work on a hostile line, as `recoverRow` does. */
-const MAX_ENDS = 8;
-
-/** Where a whole row at the start of `text` ends (exclusive), when a fragment follows it; else `undefined`. */
-function leadingRowEnd(text: string): number | undefined {
-  let end = text.length;
-  for (let attempt = 0; attempt < MAX_ENDS && end > 0; attempt++) {
-    end = text.lastIndexOf("}", end - 1);
-    if (end < 0) return undefined;
-    if (isRow(text.slice(0, end + 1))) return end + 1;
-  }
-  return undefined;
-}
