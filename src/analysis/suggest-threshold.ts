@@ -1,7 +1,7 @@
 import { quantileSorted } from "simple-statistics";
 import type { RulesConfig } from "../rules/rules-config";
 import type { ScoringInput } from "../rules/scoring-input";
-import { parseRules } from "../rules/parse-rules";
+import { rulesObjection } from "../rules/parse-rules";
 import { findThreshold, flags, setThreshold } from "./thresholds";
 
 /** How to choose a threshold. */
@@ -87,10 +87,6 @@ export function suggestThreshold(input: ScoringInput, rules: RulesConfig, path: 
 
 /** `s` with the rules' objection to its value, if they have one (`conflict`). */
 function withConflict(rules: RulesConfig, s: Suggestion): Suggestion {
-  try {
-    parseRules(setThreshold(rules, s.path, s.value));
-    return s;
-  } catch (error) {
-    return { ...s, conflict: error instanceof Error ? error.message : String(error) };
-  }
+  const conflict = rulesObjection(setThreshold(rules, s.path, s.value));
+  return conflict === undefined ? s : { ...s, conflict };
 }

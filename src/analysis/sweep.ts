@@ -2,7 +2,7 @@ import type { RulesConfig } from "../rules/rules-config";
 import { scoreSessions } from "../rules/score-sessions";
 import type { ScoringInput } from "../rules/scoring-input";
 import { bitShare } from "../rules/score-rules";
-import { parseRules } from "../rules/parse-rules";
+import { rulesObjection } from "../rules/parse-rules";
 import { thresholdBounds } from "../rules/threshold-order";
 import { findThreshold, flags, setThreshold, type Threshold } from "./thresholds";
 
@@ -75,10 +75,7 @@ function sweepGrid(rules: RulesConfig, t: Threshold): number[] {
 /** `rules` with `path` at `value`, checked as a rules file is: a swept value never scores rules the kit rejects. */
 function sweptRules(rules: RulesConfig, path: string, value: number): RulesConfig {
   const next = setThreshold(rules, path, value);
-  try {
-    parseRules(next);
-  } catch (error) {
-    throw new Error(`sweep of ${path} at ${value}: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const objection = rulesObjection(next);
+  if (objection !== undefined) throw new Error(`sweep of ${path} at ${value}: ${objection}`);
   return next;
 }

@@ -22,7 +22,23 @@ export class RulesError extends Error {
 export function parseRules(json: unknown, source?: string): RulesConfig {
   const r = RulesConfig.safeParse(json);
   if (r.success) return r.data;
-  throw new RulesError(r.error.issues.flatMap((issue) => issueLines(issue, json)), source);
+  throw rulesError(r.error, json, source);
+}
+
+/**
+ * What `parseRules` says against `json`, its whole message, or `undefined` when it takes it: for callers that report a
+ * rejection rather than throw it (a suggestion's `conflict`, a sweep's error).
+ *
+ * @example rulesObjection(setThreshold(defaultRules(), "clarity.filler.mid", 0.06)) // "clarity.filler.mid 0.06 is above clarity.filler.high 0.05: the mid deduction could never apply"
+ */
+export function rulesObjection(json: unknown): string | undefined {
+  const r = RulesConfig.safeParse(json);
+  return r.success ? undefined : rulesError(r.error, json).message;
+}
+
+/** The `RulesError` of zod's rejection of `json`: one line per problem (`issueLines`). */
+function rulesError(error: z.ZodError, json: unknown, source?: string): RulesError {
+  return new RulesError(error.issues.flatMap((issue) => issueLines(issue, json)), source);
 }
 
 /** One line per key for unknown keys, a threshold conflict's own line, else `path: message (got value)`. */
