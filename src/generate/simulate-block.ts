@@ -48,19 +48,15 @@ export function blockCount(students: number): number {
   return Math.max(1, Math.ceil(students / BLOCK_STUDENTS));
 }
 
-/** The seed of block `b`: a fixed function of the log's seed (the same on any machine and for any thread count). */
-function blockSeed(seed: number, b: number): number {
-  return createRng(seed + 7919 * b).int(0, 2 ** 31 - 2);
-}
-
 /**
- * The seed of block `b`'s faults: the next draw after `blockSeed`'s. Faults have a stream of their own, so that
- * drawing them leaves the simulation's draws alone: a faulted log is its clean twin with lines damaged or added.
+ * The seeds of block `b`, fixed functions of the log's seed (the same on any machine and for any thread count): its
+ * simulation's, and its faults', the next draw. Faults have a stream of their own, so that drawing them leaves the
+ * simulation's draws alone: a faulted log is its clean twin with lines damaged or added.
  */
-function faultSeed(seed: number, b: number): number {
+function blockSeeds(seed: number, b: number): { simulation: number; faults: number } {
   const r = createRng(seed + 7919 * b);
-  r.uniform();
-  return r.int(0, 2 ** 31 - 2);
+  const simulation = r.int(0, 2 ** 31 - 2);
+  return { simulation, faults: r.int(0, 2 ** 31 - 2) };
 }
 
 /** What a block keeps for its truth while it runs. */
@@ -106,13 +102,14 @@ class BlockLedger {
  */
 export function* simulateBlock(options: ResolvedOptions, b: number, rules: RulesConfig = defaultRules()): Generator<EventLines, BlockTruth, undefined> {
   const params: ScenarioParams = { ...scenario(options.scenario), ...options.params };
-  const rng = createRng(blockSeed(options.seed, b));
+  const seeds = blockSeeds(options.seed, b);
+  const rng = createRng(seeds.simulation);
   const ids = idMaker(options.seed);
   const start = parseTimestamp(options.start);
   if (start === undefined) throw new Error(`invalid start: ${options.start} is not an ISO 8601 date-time`);
   const students = Math.min(BLOCK_STUDENTS, options.students - b * BLOCK_STUDENTS);
   const ledger = new BlockLedger(options.trackTruth);
-  const sink = new RowSink(rng, params.quirks, options.faults, createRng(faultSeed(options.seed, b)));
+  const sink = new RowSink(rng, params.quirks, options.faults, createRng(seeds.faults));
   const heap = new EventHeap<GenEvent>();
   let sessionNo = 0;
   let mediaNo = 0;
